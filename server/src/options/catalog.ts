@@ -142,12 +142,12 @@ export function isPythonOption(name: string): boolean {
   return recordsNamed(name).some((record) => record.plugin === 'python');
 }
 
-/** Our short description of the option (or of the option it is an alias of), when we wrote one. */
+/** Our short description of the option (or of one of its aliases), when we wrote one. */
 export function optionDescription(name: string): string | undefined {
   const direct = OPTION_DESCRIPTIONS[name];
   if (direct) return direct;
-  const canonical = recordsNamed(name)[0]?.canonical;
-  return canonical ? OPTION_DESCRIPTIONS[canonical] : undefined;
+  for (const alias of aliasesOf(name)) if (OPTION_DESCRIPTIONS[alias]) return OPTION_DESCRIPTIONS[alias];
+  return undefined;
 }
 
 const DOCS_OPTIONS_PAGE = 'https://uwsgi-docs.readthedocs.io/en/latest/Options.html';
