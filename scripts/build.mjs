@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+const { version } = require('../package.json');
 const release = process.argv.includes('--release');
 const outdir = 'dist';
 
@@ -21,12 +22,13 @@ const common = {
   sourcemap: release ? false : 'linked',
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
+  define: { UWSGI_LINT_VERSION: JSON.stringify(version) },
 };
 
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir, external: ['tree-sitter-python'] }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir, external: ['tree-sitter-python'], banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
 const assets = [

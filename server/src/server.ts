@@ -1,2 +1,5 @@
-// Language server entry point (filled in by the server adapter).
-export {};
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/startServer';
+
+// `--stdio`, `--node-ipc` and `--socket=N` on the command line choose the transport.
+startServer(createConnection(ProposedFeatures.all));
