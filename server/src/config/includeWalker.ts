@@ -1,5 +1,5 @@
 import { basename, dirname, resolvePath } from '../core/fileSystem';
-import type { IniDocument } from '../ini/model';
+import type { IniDocument, IniSection } from '../ini/model';
 import { parseIni } from '../ini/parser';
 import { sectionsNamed } from '../ini/query';
 import { addAssignment, addIniEntry, type LoadState } from './loadConfig';
@@ -57,7 +57,7 @@ export class IncludeWalker {
       section,
       role,
       doc,
-      sections: doc ? sectionsNamed(doc, section) : [],
+      sections: doc ? readableSections(doc, section) : [],
       via,
       conditional,
       format: 'ini' as const,
@@ -163,4 +163,9 @@ export function splitSection(target: string): { path: string; section?: string }
     return { path: target.slice(0, colon), section: section === '' ? undefined : section };
   }
   return { path: target };
+}
+
+/** uWSGI does not skip a byte order mark, so a header on the first line of such a file is not a header. */
+function readableSections(doc: IniDocument, section: string): IniSection[] {
+  return sectionsNamed(doc, section).filter((s) => !(doc.bom && s.header && s.lines[0]?.index === 0));
 }

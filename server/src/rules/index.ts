@@ -1,10 +1,30 @@
 import type { Rule } from './rule';
+import { UW001 } from './UW001-noUwsgiSection';
+import { UW002 } from './UW002-includeCycle';
+import { UW003 } from './UW003-includeNotFound';
+import { UW004 } from './UW004-logicBlock';
+import { UW005 } from './UW005-unknownMagic';
+import { UW006 } from './UW006-readerNotFound';
+import { UW103 } from './UW103-inlineComment';
+import { UW104 } from './UW104-lazy';
+import { UW105 } from './UW105-masterRequired';
+import { UW108 } from './UW108-duplicateScalar';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
  * schema, docs index and tests are checked against it.
  */
 export const RULES: readonly Rule[] = [
+  UW001,
+  UW002,
+  UW003,
+  UW004,
+  UW005,
+  UW006,
+  UW103,
+  UW104,
+  UW105,
+  UW108,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
