@@ -1,0 +1,63 @@
+import { basename } from '../core/fileSystem';
+import { shellWords, type Word } from './shellWords';
+
+/** What a command line tells about uWSGI: whether it runs it, and which ini files it loads. */
+export interface UwsgiCommand {
+  runsUwsgi: boolean;
+  /** Ini paths as written (section suffix removed), in order, with their words. */
+  inis: Word[];
+  /** `--foo bar` options passed to uwsgi on the command line (other than `--ini`). */
+  options: { name: string; value: string; word: Word }[];
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
+
+/** Reads `uwsgi --ini x.ini`, `uwsgi x.ini`, `exec uwsgi --ini=x`, `sh -c "… uwsgi --ini x"`. */
+export function readUwsgiCommand(words: Word[]): UwsgiCommand {
+  const result: UwsgiCommand = { runsUwsgi: false, inis: [], options: [] };
+  expand(words, result, 0);
+  return result;
+}
+
+function expand(words: Word[], result: UwsgiCommand, depth: number): void {
+  for (let i = 0; i < words.length; i++) {
+    const name = basename(words[i].text);
+    if (SHELLS.has(name) && words[i + 1]?.text === '-c' && words[i + 2] && depth < 2) {
+      const script = words[i + 2];
+      expand(shellWords(script.text, script.start), result, depth + 1);
+      i += 2;
+      continue;
+    }
+    if (name === 'uwsgi' || name === 'uwsgi_python3' || name === 'uwsgi-core') {
+      result.runsUwsgi = true;
+      readArguments(words.slice(i + 1), result);
+      return;
+    }
+  }
+}
+
+function readArguments(args: Word[], result: UwsgiCommand): void {
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (/^(&&|\|\||;|\|)$/.test(text)) return;
+    const inline = /^--?([\w-]+)=(.*)$/.exec(text);
+    const name = inline ? inline[1] : /^--?([\w-]+)$/.exec(text)?.[1];
+    if (name !== undefined) {
+      let valueWord: Word | undefined;
+      if (inline) valueWord = { text: inline[2], start: args[i].end - inline[2].length, end: args[i].end };
+      else if (args[i + 1] && !args[i + 1].text.startsWith('-')) valueWord = args[++i];
+      if (name === 'ini' && valueWord) result.inis.push(stripSection(valueWord));
+      else result.options.push({ name, value: valueWord?.text ?? '', word: valueWord ?? args[i] });
+      continue;
+    }
+    if (/\.ini(:[\w-]*)?$/.test(text)) result.inis.push(stripSection(args[i]));
+  }
+}
+
+/** `path.ini:section` → `path.ini` (the separator is the last `:` after the last `/`). */
+function stripSection(word: Word): Word {
+  const slash = word.text.lastIndexOf('/');
+  const colon = word.text.lastIndexOf(':');
+  if (colon <= slash || /^[a-z]+:\/\//.test(word.text)) return word;
+  return { text: word.text.slice(0, colon), start: word.start, end: word.start + colon };
+}

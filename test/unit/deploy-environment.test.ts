@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { envToOption, uwsgiEnvironmentOf } from '../../server/src/deploy/uwsgiEnvironment';
+import { contextFor, spanText } from './appTestContext';
+
+test('env_to_arg conversion and variables that are not options', () => {
+  assert.equal(envToOption('UWSGI_LAZY_APPS'), 'lazy-apps');
+  assert.equal(envToOption('UWSGI_PROCESSES'), 'processes');
+  assert.equal(envToOption('UWSGI_PY_CALL_OSAFTERFORK'), 'py-call-osafterfork');
+  assert.equal(envToOption('UWSGI_INI'), undefined);
+  assert.equal(envToOption('UWSGI_RELOADS'), undefined);
+  assert.equal(envToOption('UWSGI_'), undefined);
+  assert.equal(envToOption('LAZY_APPS'), undefined);
+});
+
+test('Dockerfile ENV of the image whose CMD runs this ini', () => {
+  const files = {
+    '/ws/uwsgi.ini': '[uwsgi]\nmodule = app\n',
+    '/ws/Dockerfile': 'FROM python\nWORKDIR /app\nCOPY . .\nENV UWSGI_LAZY_APPS=1 OTHER=x UWSGI_INI=/app/uwsgi.ini\nCMD ["uwsgi", "--ini", "uwsgi.ini"]\n',
+  };
+  const context = contextFor(files);
+  const env = uwsgiEnvironmentOf(context);
+  assert.deepEqual(env.map((e) => [e.variable, e.option, e.value, e.via]), [['UWSGI_LAZY_APPS', 'lazy-apps', '1', 'Dockerfile ENV']]);
+  assert.equal(spanText(files, env[0].origin), 'UWSGI_LAZY_APPS=1');
+});
+
+test('compose environment overrides the Dockerfile ENV; only the service running this ini applies', () => {
+  const files = {
+    '/ws/deploy/web.ini': '[uwsgi]\n',
+    '/ws/deploy/worker.ini': '[uwsgi]\n',
+    '/ws/Dockerfile': 'FROM python\nWORKDIR /app\nCOPY . .\nENV UWSGI_PROCESSES=2 UWSGI_MASTER=1\n',
+    '/ws/docker-compose.yml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command: uwsgi --ini deploy/web.ini',
+      '    environment:',
+      '      UWSGI_PROCESSES: "8"',
+      '  worker:',
+      '    build: .',
+      '    command: uwsgi --ini /app/deploy/worker.ini',
+      '    environment:',
+      '      - UWSGI_LAZY_APPS=true',
+    ].join('\n'),
+  };
+  const web = uwsgiEnvironmentOf(contextFor(files, { rootPath: '/ws/deploy/web.ini' }));
+  assert.deepEqual(web.map((e) => [e.option, e.value, e.via]), [
+    ['master', '1', 'Dockerfile ENV'],
+    ['processes', '8', 'docker-compose.yml service web'],
+  ]);
+  const worker = uwsgiEnvironmentOf(contextFor(files, { rootPath: '/ws/deploy/worker.ini' }));
+  assert.deepEqual(worker.map((e) => e.option), ['processes', 'master', 'lazy-apps']);
+});
+
+test('UWSGI_INI names the ini; a single service applies without naming it; another ini does not', () => {
+  const byEnv = contextFor({
+    '/ws/conf/app.ini': '',
+    '/ws/compose.yaml': 'services:\n  app:\n    image: x\n    volumes: [".:/srv"]\n    environment:\n      - UWSGI_INI=/srv/conf/app.ini\n      - UWSGI_MASTER=1\n',
+  }, { rootPath: '/ws/conf/app.ini' });
+  assert.deepEqual(uwsgiEnvironmentOf(byEnv).map((e) => e.option), ['master']);
+  const single = contextFor({ '/ws/uwsgi.ini': '', '/ws/Dockerfile': 'FROM x\nENV UWSGI_NEED_APP=true\n' });
+  assert.deepEqual(uwsgiEnvironmentOf(single).map((e) => e.option), ['need-app']);
+  const other = contextFor({ '/ws/uwsgi.ini': '', '/ws/other.ini': '', '/ws/Dockerfile': 'FROM x\nENV UWSGI_NEED_APP=true\nCMD uwsgi other.ini\n' });
+  assert.deepEqual(uwsgiEnvironmentOf(other), []);
+});
+
+test('systemd Environment= and an EnvironmentFile in the workspace, matched by ExecStart suffix', () => {
+  const files = {
+    '/ws/etc/uwsgi/shop.ini': '[uwsgi]\n',
+    '/ws/systemd/shop.service': '[Service]\nEnvironment=UWSGI_PROCESSES=3\nEnvironmentFile=../etc/default/shop\nExecStart=/usr/bin/uwsgi --ini /etc/uwsgi/shop.ini\n',
+    '/ws/etc/default/shop': 'UWSGI_HARAKIRI=30\n',
+  };
+  const env = uwsgiEnvironmentOf(contextFor(files, { rootPath: '/ws/etc/uwsgi/shop.ini' }));
+  assert.deepEqual(env.map((e) => [e.option, e.value, e.via]), [
+    ['harakiri', '30', 'etc/default/shop'],
+    ['processes', '3', 'systemd/shop.service Environment='],
+  ]);
+});
+
+test('no deployment files: no environment', () => {
+  assert.deepEqual(uwsgiEnvironmentOf(contextFor({ '/ws/uwsgi.ini': '' })), []);
+});
