@@ -3,6 +3,7 @@ import type { FileSystem } from './fileSystem';
 import { normalizePath } from './fileSystem';
 import type { Finding } from './finding';
 import type { LintSettings } from './settings';
+import type { Rule } from '../rules/rule';
 
 /**
  * Keeps the latest analysis of every uWSGI config in a workspace and the reverse index from
@@ -13,13 +14,17 @@ export class WorkspaceLinter {
   private readonly results = new Map<string, AnalysisResult>();
   private readonly dependents = new Map<string, Set<string>>();
 
-  constructor(private readonly fs: FileSystem) {}
+  /** `rules` restricts the rule set (tests); default every registered rule. */
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly rules?: readonly Rule[],
+  ) {}
 
   /** Analyses one config (replacing its previous result) and returns the fresh result. */
   lint(configPath: string, settings: LintSettings, section?: string): AnalysisResult {
     const path = normalizePath(configPath);
     this.forget(path);
-    const result = analyzeConfig({ path, section, fs: this.fs, settings });
+    const result = analyzeConfig({ path, section, fs: this.fs, settings, rules: this.rules });
     this.results.set(path, result);
     for (const dependency of [path, ...result.dependencies]) {
       let set = this.dependents.get(dependency);
