@@ -49,8 +49,14 @@ export function analyzeConfig(request: AnalysisRequest): AnalysisResult {
       findings.push(internalErrorFinding(request.path, rule, error));
     }
   }
-  const configured = applySeverityOverrides(dedupe(findings), request.settings);
-  return { findings: applySuppressions(configured, fs), dependencies: [...fs.touched] };
+  // Suppressions see every finding before severity overrides, so a suppression for a rule turned
+  // off is not reported as unused, and UW009 (unused suppression) obeys overrides like any rule.
+  const suppressed = applySuppressions(dedupe(findings), fs, {
+    files: [...fs.touched],
+    activeCodes: new Set(rules.map((rule) => rule.code)),
+  });
+  const configured = applySeverityOverrides(suppressed, request.settings);
+  return { findings: configured, dependencies: [...fs.touched] };
 }
 
 function applySeverityOverrides(findings: Finding[], settings: LintSettings): Finding[] {

@@ -5,6 +5,7 @@ import { UW003 } from './UW003-includeNotFound';
 import { UW004 } from './UW004-logicBlock';
 import { UW005 } from './UW005-unknownMagic';
 import { UW006 } from './UW006-readerNotFound';
+import { UW009 } from './UW009-unusedSuppression';
 import { UW101 } from './UW101-unknownOption';
 import { UW103 } from './UW103-inlineComment';
 import { UW104 } from './UW104-lazy';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   UW004,
   UW005,
   UW006,
+  UW009,
   UW101,
   UW103,
   UW104,
