@@ -10,6 +10,7 @@ import { UW101 } from './UW101-unknownOption';
 import { UW103 } from './UW103-inlineComment';
 import { UW104 } from './UW104-lazy';
 import { UW105 } from './UW105-masterRequired';
+import { UW106 } from './UW106-pythonPluginMissing';
 import { UW107 } from './UW107-versionMismatch';
 import { UW108 } from './UW108-duplicateScalar';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   UW103,
   UW104,
   UW105,
+  UW106,
   UW107,
   UW108,
 ];
