@@ -2,7 +2,7 @@
 // TP/FP/FN, precision and recall, and every mismatch. A report, so it exits 0 unless it crashes.
 // Usage: node --import tsx scripts/eval.ts [--json] [fixture-name-substring…]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { analyzeConfig } from '../server/src/core/analyze';
 import { MemoryFileSystem } from '../server/src/core/fileSystem';
 import { LineIndex } from '../server/src/core/lineIndex';
@@ -52,11 +52,14 @@ export function loadFixture(name: string): Fixture {
   const dir = join(FIXTURE_ROOT, name);
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Partial<Fixture> & {
     findings: ExpectedFinding[];
+    workspace?: string;
   };
   const root = `/ws/${name}`;
+  // `workspace` points at a folder kept elsewhere (the bundled example), so it is checked without a copy.
+  const source = expected.workspace ? resolve(dir, expected.workspace) : dir;
   const files: Record<string, string> = {};
-  for (const path of walk(dir)) {
-    const rel = relative(dir, path).split('\\').join('/');
+  for (const path of walk(source)) {
+    const rel = relative(source, path).split('\\').join('/');
     if (rel !== 'expected.json') files[`${root}/${rel}`] = readFileSync(path, 'utf8');
   }
   return {
