@@ -21,3 +21,16 @@ severity.properties = Object.fromEntries(
 severity.additionalProperties = false;
 writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
 console.log(`package.json: ${RULES.length} rule severity settings`);
+
+// The README's rule table, between its markers, from the same registry.
+const readmePath = 'README.md';
+const readme = readFileSync(readmePath, 'utf8');
+const start = '<!-- rules:start -->';
+const end = '<!-- rules:end -->';
+if (readme.includes(start) && readme.includes(end)) {
+  const rows = RULES.map((r) => `| [${r.code}](docs/rules/${r.code}.md) | ${r.name} | ${r.defaultSeverity} | ${r.summary.replace(/\|/g, '\\|')} |`);
+  const table = ['| Code | Name | Default | What it reports |', '|---|---|---|---|', ...rows].join('\n');
+  const updated = readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end));
+  writeFileSync(readmePath, updated);
+  console.log(`README.md: ${RULES.length} rules listed`);
+}

@@ -16,6 +16,7 @@ import { fixAll, FIX_ALL_KIND, quickFixes } from './codeActions';
 import { LintScheduler } from './lintScheduler';
 import type { ServerServices } from './services';
 import { SettingsCache } from './settingsCache';
+import { suppressionActions } from './suppressionActions';
 import { isFileUri, UriRegistry, uriToPath } from './uris';
 
 /** Wires the LSP connection to the analysis core; holds no analysis logic of its own. */
@@ -128,7 +129,7 @@ export function startServer(connection: Connection): void {
       const action = fixAll(params.textDocument.uri, scheduler.diagnosticsFor(path));
       return action ? [action] : [];
     }
-    return quickFixes(params, () => []);
+    return quickFixes(params, (diagnostic) => suppressionActions(diagnostic, path, fs, (p) => uris.toUri(p)));
   });
 
   documents.listen(connection);
