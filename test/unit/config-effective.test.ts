@@ -1,0 +1,243 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadEffectiveConfig } from '../../server/src/config/effectiveConfig';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import type { UwsgiEnvironmentSetting } from '../../server/src/deploy/uwsgiEnvironment';
+
+function load(files: Record<string, string>, options: { section?: string; root?: string; environment?: UwsgiEnvironmentSetting[] } = {}) {
+  return loadEffectiveConfig({
+    rootPath: options.root ?? '/app/uwsgi.ini',
+    section: options.section,
+    fs: new MemoryFileSystem(files),
+    settings: DEFAULT_SETTINGS,
+    environment: options.environment,
+  });
+}
+
+const one = (body: string) => load({ '/app/uwsgi.ini': `[uwsgi]\n${body}` });
+
+test('the default section is uwsgi', () => {
+  const config = load({ '/app/uwsgi.ini': '[app]\nprocesses = 9\n[uwsgi]\nprocesses = 2\n' });
+  assert.equal(config.section, 'uwsgi');
+  assert.equal(config.intValue('processes'), 2);
+});
+
+test('file.ini:section picks another section', () => {
+  const config = load({ '/app/uwsgi.ini': '[uwsgi]\nprocesses = 2\n[prod]\nprocesses = 8\n' }, { section: 'prod' });
+  assert.equal(config.intValue('processes'), 8);
+});
+
+test('keys before the first header are ignored', () => {
+  assert.equal(load({ '/app/uwsgi.ini': 'master = true\n[uwsgi]\n' }).get('master'), undefined);
+});
+
+test('ini = :sect re-reads the last loaded file with that section', () => {
+  const config = load({ '/app/uwsgi.ini': '[uwsgi]\nini = :common\nprocesses = 2\n[common]\nmaster = true\n' });
+  assert.equal(config.truthy('master'), true);
+  assert.deepEqual(config.files.map((f) => `${f.path}:${f.section}`), ['/app/uwsgi.ini:uwsgi', '/app/uwsgi.ini:common']);
+});
+
+test('include is immediate: the included options are inserted at that position', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nprocesses = 1\ninclude = base.ini\nsocket = :2\n',
+    '/app/base.ini': '[uwsgi]\nprocesses = 4\nsocket = :1\n',
+  });
+  assert.deepEqual(config.entries.map((e) => e.key), ['processes', 'include', 'processes', 'socket', 'socket']);
+  assert.equal(config.intValue('processes'), 4);
+  assert.equal(config.get('processes')?.file, '/app/base.ini');
+});
+
+test('include paths are relative to the including file and may carry :section', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nini = conf/extra.ini:prod\n',
+    '/app/conf/extra.ini': '[uwsgi]\nprocesses = 1\n[prod]\nprocesses = 6\nini = more.ini\n',
+    '/app/conf/more.ini': '[uwsgi]\nmaster = true\n',
+  });
+  assert.equal(config.intValue('processes'), 6);
+  assert.equal(config.get('master')?.file, '/app/conf/more.ini');
+  assert.deepEqual(config.filesRead(), ['/app/uwsgi.ini', '/app/conf/extra.ini', '/app/conf/more.ini']);
+});
+
+test('%d is the directory of the file being read, with a trailing slash', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nchdir = %d\ninclude = %dsub/x.ini\n',
+    '/app/sub/x.ini': '[uwsgi]\npythonpath = %dlib\n',
+  });
+  assert.equal(config.value('chdir'), '/app/');
+  assert.equal(config.value('pythonpath'), '/app/sub/lib');
+});
+
+test('magic file variables: %p %s %n %e %c %x', () => {
+  const config = one('x = %p|%s|%n|%e|%c|%x\n');
+  assert.equal(config.first('x')?.value, '/app/uwsgi.ini|uwsgi.ini|uwsgi|ini|app|uwsgi');
+});
+
+test('any other %<char> is replaced by an empty string and %% is a literal %', () => {
+  const config = one('log-date = %Y-%%m\nx = 50%z\n');
+  assert.equal(config.value('log-date'), '-%m');
+  assert.equal(config.first('x')?.value, '50');
+});
+
+test('include cycles are bounded and reported with the chain', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\ninclude = a.ini\n',
+    '/app/a.ini': '[uwsgi]\ninclude = uwsgi.ini\n',
+  });
+  const cycle = config.problems.find((p) => p.kind === 'includeCycle');
+  assert.ok(cycle);
+  assert.equal(cycle.file, '/app/a.ini');
+  assert.deepEqual(cycle.chain, ['/app/uwsgi.ini', '/app/a.ini', '/app/uwsgi.ini']);
+  assert.match(cycle.message, /uwsgi\.ini:uwsgi → a\.ini:uwsgi → uwsgi\.ini:uwsgi/);
+});
+
+test('an included file that does not exist is reported at the include', () => {
+  const config = one('include = missing.ini\n');
+  const problem = config.problems.find((p) => p.kind === 'includeNotFound');
+  assert.equal(problem?.file, '/app/uwsgi.ini');
+  assert.equal(config.files[1].found, false);
+});
+
+test('a file read for a section it does not have is reported', () => {
+  const config = load({ '/app/uwsgi.ini': '[uwsgi]\ninclude = b.ini\n', '/app/b.ini': '[app]\nx = 1\n' });
+  assert.ok(config.problems.some((p) => p.kind === 'sectionMissing'));
+});
+
+test('inherit templates are read too, after the rest of the config', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\ninherit = base.ini\nsocket = :1\n',
+    '/app/base.ini': '[uwsgi]\nsocket = :2\n',
+  });
+  assert.deepEqual(config.getAll('socket').map((e) => e.value), [':1', ':2']);
+  assert.equal(config.files[1].role, 'inherit');
+});
+
+test('%(name) uses the FIRST occurrence: after processes=2 … processes=7, %(processes + 1) is 3', () => {
+  const config = one('processes = 2\nx = %(processes + 1)\nprocesses = 7\ny = %(processes)\n');
+  assert.equal(config.first('x')?.value, '3');
+  assert.equal(config.first('y')?.value, '2');
+  assert.equal(config.intValue('processes'), 7);
+});
+
+test('placeholders: unknown keys count, forward references and chains resolve, undefined stays verbatim', () => {
+  const config = one('a = %(b)/x\nb = %(base)\nbase = /srv\nc = %(undefined)\n');
+  assert.equal(config.first('a')?.value, '/srv/x');
+  assert.equal(config.first('c')?.value, '%(undefined)');
+  assert.equal(config.first('c')?.unresolved, true);
+});
+
+test('placeholder math: + - * / ++ --', () => {
+  const config = one('n = 4\na = %(n * 2)\nb = %(n - 1)\nc = %(n / 3)\nd = %(n ++)\n');
+  assert.deepEqual(['a', 'b', 'c', 'd'].map((k) => config.first(k)?.value), ['8', '3', '1', '5']);
+});
+
+test('set-placeholder declares a placeholder only; set = k=v sets an option', () => {
+  const config = one('set-ph = app=/srv/app\nset = lazy-apps=true\nchdir = %(app)\n');
+  assert.equal(config.value('chdir'), '/srv/app');
+  assert.equal(config.get('app'), undefined);
+  assert.equal(config.truthy('lazy-apps'), true);
+  assert.equal(config.get('lazy-apps')?.origin, 'set');
+});
+
+test('$(ENV) is left as written: we never read the real environment', () => {
+  const config = one('socket = $(PORT)\nchdir = $(HOME:-/srv)\n');
+  assert.equal(config.value('socket'), '$(PORT)');
+  assert.equal(config.get('socket')?.unresolved, true);
+});
+
+test('@(file) inserts a plain file minus one trailing newline; exec:// is never run', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nprocesses = @(/app/n.txt)\nchdir = @(exec://pwd)\nx = @(/nope)\n',
+    '/app/n.txt': '5\n',
+  });
+  assert.equal(config.intValue('processes'), 5);
+  assert.equal(config.value('chdir'), '@(exec://pwd)');
+  assert.ok(config.problems.some((p) => p.kind === 'readerNotFound'));
+});
+
+test('scalar options: the last value wins; list options accumulate', () => {
+  const config = one('processes = 3\nprocesses = 4\nsocket = :1\nsocket = :2\n');
+  assert.equal(config.intValue('processes'), 4);
+  assert.deepEqual(config.getAll('socket').map((e) => e.value), [':1', ':2']);
+});
+
+test('aliases resolve to canonical names (workers is processes)', () => {
+  const config = one('workers = 3\n');
+  assert.equal(config.get('processes')?.key, 'workers');
+  assert.equal(config.intValue('workers'), 3);
+});
+
+test('unknown names are kept (as placeholders) and the _ spelling is not an alias', () => {
+  const config = one('lazy_apps = true\n');
+  assert.equal(config.truthy('lazy-apps'), undefined);
+  assert.equal(config.first('lazy_apps')?.info, undefined);
+});
+
+test('an option with no value is "" and a boolean with "" is on', () => {
+  const config = one('master\nprocesses =\n');
+  assert.equal(config.truthy('master'), true);
+  assert.equal(config.intValue('processes'), 0);
+});
+
+test('non-numeric integers are atoi: processes = four gives 0', () => {
+  assert.equal(one('processes = four\n').intValue('processes'), 0);
+});
+
+test('UWSGI_* environment settings come first and ini values override them', () => {
+  const origin = { file: '/app/Dockerfile', start: 0, end: 10 };
+  const environment = [{ variable: 'UWSGI_PROCESSES', option: 'processes', value: '8', origin, via: 'Dockerfile ENV' }];
+  const config = load({ '/app/uwsgi.ini': '[uwsgi]\nprocesses = 2\n' }, { environment });
+  assert.equal(config.entries[0].origin, 'environment');
+  assert.equal(config.intValue('processes'), 2);
+  const envOnly = load({ '/app/uwsgi.ini': '[uwsgi]\n' }, { environment });
+  assert.equal(envOnly.get('processes')?.file, '/app/Dockerfile');
+});
+
+test('master forcing flags turn the master on whatever their value', () => {
+  const state = one('stats = :9191\n').masterState();
+  assert.equal(state.enabled, true);
+  assert.deepEqual(state.forcedBy.map((e) => e.key), ['stats']);
+});
+
+test('an explicit master = false wins over forcing options, in either order', () => {
+  for (const body of ['touch-reload = x\nmaster = false\n', 'master = false\ntouch-reload = x\n']) {
+    const state = one(body).masterState();
+    assert.equal(state.enabled, false);
+    assert.equal(state.explicit?.key, 'master');
+    assert.equal(state.forcedBy.length, 1);
+  }
+});
+
+test('no master by default', () => {
+  assert.equal(one('processes = 4\n').masterState().enabled, false);
+});
+
+test('entries in logic blocks are conditional and never guessed', () => {
+  const config = one('lazy-apps = false\nif-env = LAZY\nlazy-apps = true\nendif\n');
+  assert.equal(config.truthy('lazy-apps'), 'conditional');
+  assert.equal(config.get('lazy-apps')?.conditional, true);
+});
+
+test('a file included inside a logic block makes all its entries conditional', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nif-exists = /etc/prod\ninclude = prod.ini\nendif\n',
+    '/app/prod.ini': '[uwsgi]\nmaster = true\n',
+  });
+  assert.equal(config.truthy('master'), 'conditional');
+  assert.equal(config.masterState().enabled, 'conditional');
+});
+
+test('provenance: spans point into the file that owns the text', () => {
+  const text = '[uwsgi]\nmaster = true\n';
+  const config = load({ '/app/uwsgi.ini': text });
+  const master = config.get('master')!;
+  assert.equal(text.slice(master.keySpan.start, master.keySpan.end), 'master');
+  assert.equal(text.slice(master.valueSpan.start, master.valueSpan.end), 'true');
+  assert.equal(master.doc?.text, text);
+});
+
+test('a missing root file is a problem, not an exception', () => {
+  const config = load({});
+  assert.equal(config.problems[0].kind, 'rootNotFound');
+  assert.equal(config.entries.length, 0);
+});
