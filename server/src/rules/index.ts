@@ -7,6 +7,7 @@ import { UW005 } from './UW005-unknownMagic';
 import { UW006 } from './UW006-readerNotFound';
 import { UW009 } from './UW009-unusedSuppression';
 import { UW101 } from './UW101-unknownOption';
+import { UW102 } from './UW102-invalidValue';
 import { UW103 } from './UW103-inlineComment';
 import { UW104 } from './UW104-lazy';
 import { UW105 } from './UW105-masterRequired';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   UW006,
   UW009,
   UW101,
+  UW102,
   UW103,
   UW104,
   UW105,
