@@ -1,3 +1,4 @@
+import type { EffectiveEntry } from '../config/model';
 import type { Span } from '../core/finding';
 
 /**
@@ -23,8 +24,18 @@ export interface AppEntry {
   callsFactory?: boolean;
   /** Workspace folders on `sys.path`, in the order Python searches them. */
   searchPath: string[];
-  /** How deploy-target paths were mapped into the workspace, for hover and related information. */
+  /** How deploy-side paths were mapped into the workspace, for hover and related information. */
   mappingNotes: string[];
   /** Whether the entry sits inside a config logic block (`if-env`…), so it may not apply. */
   conditional: boolean;
+  /** The configuration entry itself (file, spans, parsed ini line) for fixes. */
+  source?: EffectiveEntry;
+  /** Where the callable's name comes from: `mod:name` in the value, the `callable` option, or uWSGI's default. */
+  callableFrom?: 'value' | 'option' | 'default';
+  /** `__init__.py` files of the enclosing packages, outermost first: Python runs them before `filePath`. */
+  packageInits?: string[];
+  /** What was searched when the target was not found, for messages. */
+  searched?: string[];
+  /** `mount`: the mount point (`/api`). */
+  mountpoint?: string;
 }
