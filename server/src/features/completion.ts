@@ -13,7 +13,7 @@ export function completionsAt(request: FeatureRequest, offset: number): Completi
   const target = cursorAt(doc, offset);
   switch (target.kind) {
     case 'blank': {
-      if (target.line.kind === 'comment') return [];
+      if (target.line?.kind === 'comment') return [];
       return optionCompletions(doc, request.settings, { start: offset, end: offset }, undefined);
     }
     case 'key': {

@@ -7,7 +7,7 @@ export type CursorTarget =
   | { kind: 'value'; line: IniLine; entry: IniEntry; token?: ValueToken }
   | { kind: 'header'; line: IniLine; section: IniSection }
   | { kind: 'comment'; line: IniLine }
-  | { kind: 'blank'; line: IniLine }
+  | { kind: 'blank'; line?: IniLine }
   | { kind: 'none' };
 
 /**
@@ -16,7 +16,8 @@ export type CursorTarget =
  */
 export function cursorAt(doc: IniDocument, offset: number): CursorTarget {
   const line = lineAt(doc, offset);
-  if (!line) return { kind: 'none' };
+  // The empty last line after a final newline has no IniLine of its own.
+  if (!line) return offset >= doc.text.length ? { kind: 'blank' } : { kind: 'none' };
   if (line.kind === 'blank') return { kind: 'blank', line };
   if (line.kind === 'comment') return offset <= line.markerStart ? { kind: 'blank', line } : { kind: 'comment', line };
   if (line.kind === 'header') return { kind: 'header', line, section: line.section };

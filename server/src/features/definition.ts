@@ -1,5 +1,6 @@
 import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
 import type { FileSystem } from '../core/fileSystem';
+import type { ValueToken } from '../ini/model';
 import { lookupOption } from '../options/catalog';
 import {
   configuredCallable,
@@ -19,16 +20,17 @@ const APP_OPTIONS = ['module', 'wsgi-file', 'mount'];
 
 /**
  * Go to definition from the value of `module`, `wsgi-file`, `mount`, the Python import options and
- * `callable`: the Python file, at the callable's module-level binding when it is found.
+ * `callable`: the Python file, at the callable's module-level binding when it is found; from
+ * `%(name)` to the key that defines it.
  */
 export function definitionAt(request: FeatureRequest, offset: number): DefinitionEntry[] {
   const fd = featureDocument(request);
   const target = cursorAt(fd.doc, offset);
-  if (target.kind !== 'value' || target.token) return [];
-  const { entry } = target;
+  if (target.kind !== 'value') return [];
+  const { entry, token } = target;
   const config = fd.configAt(offset);
-  const own = config.entries.find((e) => e.entry === entry);
-  const value = own?.value ?? entry.value;
+  if (token) return token.kind === 'placeholder' ? placeholderDefinition(config, token) : [];
+  const value = fd.effectiveOf(entry)?.value ?? entry.value;
   const canonical = lookupOption(entry.key)?.canonical ?? entry.key;
   const searchPath = searchPathOf(config, request.path);
   const callable = configuredCallable(config);
@@ -41,6 +43,13 @@ export function definitionAt(request: FeatureRequest, offset: number): Definitio
   else if (MODULE_OPTIONS.has(entry.key) || MODULE_OPTIONS.has(canonical)) found = moduleTarget(fs, searchPath, value);
   if (!found) return [];
   return [toDefinition(fs, found, entry.valueSpan)];
+}
+
+/** `%(name)` → the first key named `name`, which is the one uWSGI substitutes (possibly in an included file). */
+function placeholderDefinition(config: EffectiveConfig, token: ValueToken): DefinitionEntry[] {
+  const definition = config.first(token.name);
+  if (!definition || definition.origin === 'environment') return [];
+  return [{ originRange: { start: token.start, end: token.end }, path: definition.file, range: { start: definition.keySpan.start, end: definition.keySpan.end } }];
 }
 
 /** The file `callable =` applies to: the first app entry of the config that resolves. */

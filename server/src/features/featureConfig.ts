@@ -1,8 +1,8 @@
 import type { FileSystem } from '../core/fileSystem';
 import { normalizePath } from '../core/fileSystem';
-import type { EffectiveConfig } from '../config/effectiveConfig';
+import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
 import { loadEffectiveConfig } from '../config/loadConfig';
-import type { IniDocument } from '../ini/model';
+import type { IniDocument, IniEntry } from '../ini/model';
 import { parseIni } from '../ini/parser';
 import { sectionAt } from './cursor';
 import type { FeatureRequest } from './types';
@@ -13,6 +13,8 @@ export interface FeatureDocument {
   doc: IniDocument;
   /** The configuration uWSGI would build starting from this file, for the section around `offset`. */
   configAt(offset: number): EffectiveConfig;
+  /** The configuration's occurrence of `entry` (of this document), with its expanded value. */
+  effectiveOf(entry: IniEntry): EffectiveEntry | undefined;
 }
 
 export function featureDocument(request: FeatureRequest): FeatureDocument {
@@ -32,6 +34,9 @@ export function featureDocument(request: FeatureRequest): FeatureDocument {
       }
       return config;
     },
+    effectiveOf(entry: IniEntry): EffectiveEntry | undefined {
+      return effectiveEntryFor(this.configAt(entry.keySpan.start), request.path, entry);
+    },
   };
 }
 
@@ -43,4 +48,10 @@ export function withBuffer(fs: FileSystem, path: string, text: string): FileSyst
     kind: (p) => (normalizePath(p) === own ? 'file' : fs.kind(p)),
     readDirectory: (p) => fs.readDirectory(p),
   };
+}
+
+/** The configuration parses files itself, so entries are matched by file and position, not identity. */
+export function effectiveEntryFor(config: EffectiveConfig, path: string, entry: IniEntry): EffectiveEntry | undefined {
+  const file = normalizePath(path);
+  return config.entries.find((e) => e.origin === 'ini' && e.file === file && e.keySpan.start === entry.keySpan.start);
 }

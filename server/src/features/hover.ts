@@ -27,7 +27,7 @@ export function hoverAt(request: FeatureRequest, offset: number): HoverResult | 
     const section = sectionAt(fd.doc, offset)?.name || 'uwsgi';
     switch (token.kind) {
       case 'placeholder':
-        return { contents: placeholderMarkdown(token, entry, fd.configAt(offset)), range };
+        return { contents: placeholderMarkdown(token, fd.effectiveOf(entry), fd.configAt(offset)), range };
       case 'magic':
       case 'unknownMagic':
       case 'escape':

@@ -41,8 +41,7 @@ function linkFor(fd: FeatureDocument, entry: IniEntry, section: string): LinkEnt
 }
 
 function expandedValue(fd: FeatureDocument, entry: IniEntry): string {
-  const config = fd.configAt(entry.valueSpan.start);
-  return config.entries.find((e) => e.entry === entry)?.value ?? entry.value;
+  return fd.effectiveOf(entry)?.value ?? entry.value;
 }
 
 /** Other options resolve from uWSGI's working directory: `chdir` when set. */

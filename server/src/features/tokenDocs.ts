@@ -1,9 +1,9 @@
 import { basename, dirname, resolvePath } from '../core/fileSystem';
 import { LineIndex } from '../core/lineIndex';
 import type { UwsgiVersion } from '../core/settings';
-import type { EffectiveConfig } from '../config/effectiveConfig';
+import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
 import { magicTableFor } from '../config/magic';
-import type { IniEntry, ValueToken } from '../ini/model';
+import type { ValueToken } from '../ini/model';
 import { MAGIC_VARIABLES } from '../ini/valueTokens';
 import type { FeatureRequest } from './types';
 
@@ -26,7 +26,7 @@ export function magicMarkdown(token: ValueToken, request: FeatureRequest, sectio
  * Markdown for `%(name)`: what uWSGI substitutes and where that comes from. uWSGI uses the FIRST
  * occurrence of any key named `name` (unknown keys and `set-placeholder` count).
  */
-export function placeholderMarkdown(token: ValueToken, entry: IniEntry, config: EffectiveConfig | undefined): string {
+export function placeholderMarkdown(token: ValueToken, own: EffectiveEntry | undefined, config: EffectiveConfig | undefined): string {
   const name = token.name;
   if (name === '_') return '`%(_)` is the current item of the enclosing `for` loop, or the value of the enclosing `if-*` condition.';
   const definition = config?.first(name);
@@ -40,8 +40,7 @@ export function placeholderMarkdown(token: ValueToken, entry: IniEntry, config: 
     return lines.join('\n');
   }
   if (token.isMath) {
-    const own = config?.entries.find((e) => e.entry === entry);
-    const whole = own && entry.value.trim() === token.text && !own.unresolved ? ` → \`${own.value}\`` : '';
+    const whole = own && own.raw.trim() === token.text && !own.unresolved ? ` → \`${own.value}\`` : '';
     return `\`${token.text}\`${whole}: arithmetic on placeholders and integers (\`+ - * /\`, \`++\`, \`--\`; tokens separated by spaces).`;
   }
   return `\`%(${name})\` is not defined by any key in this configuration: uWSGI leaves the text \`%(${name})\` as it is.`;
