@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { definitionAt } from '../../server/src/features/definition';
 import { documentLinks } from '../../server/src/features/links';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { cursor, request, slice } from './featuresFixture';
 
 const APP = [
@@ -103,4 +105,15 @@ test('%(name) goes to the first key that defines it, in an included file too', (
   const [inc] = definition('[uwsgi]\nini = common.ini\nlazy-apps = %(mas|ter)\n');
   assert.deepEqual([inc.path, inc.symbol], ['/srv/app/common.ini', 'master']);
   assert.deepEqual(definition('[uwsgi]\nchdir = %(nop|e)\n'), []);
+});
+
+test('a deploy-side chdir is mapped into the workspace through the Dockerfile (entry resolution)', () => {
+  const files = { ...FILES, '/srv/app/Dockerfile': 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD ["uwsgi", "--ini", "deploy/uwsgi.ini"]\n' };
+  const { text, offset } = cursor('[uwsgi]\nchdir = /app\nmodule = site.web:a|pp\n');
+  const path = '/srv/app/deploy/uwsgi.ini';
+  const fs = new MemoryFileSystem({ ...files, [path]: text });
+  const settings = { ...DEFAULT_SETTINGS, workspaceRoots: ['/srv/app'] };
+  const [d] = definitionAt({ path, text, fs, settings }, offset);
+  assert.equal(d?.path, '/srv/app/site/web.py');
+  assert.equal(slice(APP, d.range), 'app');
 });

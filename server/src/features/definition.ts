@@ -1,6 +1,7 @@
 import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
-import type { FileSystem } from '../core/fileSystem';
-import type { ValueToken } from '../ini/model';
+import { appLoadingEntries } from '../app/appEntries';
+import { normalizePath, type FileSystem } from '../core/fileSystem';
+import type { IniEntry, ValueToken } from '../ini/model';
 import { lookupOption } from '../options/catalog';
 import {
   configuredCallable,
@@ -11,7 +12,7 @@ import {
   type PythonTarget,
 } from './appTargets';
 import { cursorAt } from './cursor';
-import { featureDocument } from './featureConfig';
+import { featureDocument, type FeatureDocument } from './featureConfig';
 import { topLevelBinding } from './pythonBinding';
 import type { DefinitionEntry, FeatureRequest } from './types';
 import { MODULE_OPTIONS } from './valueKinds';
@@ -30,19 +31,40 @@ export function definitionAt(request: FeatureRequest, offset: number): Definitio
   const { entry, token } = target;
   const config = fd.configAt(offset);
   if (token) return token.kind === 'placeholder' ? placeholderDefinition(config, token) : [];
+  const found = fromAppEntries(fd, entry, offset) ?? fromOwnResolution(fd, entry, config);
+  if (!found) return [];
+  return [toDefinition(request.fs, found, entry.valueSpan)];
+}
+
+/**
+ * Entry resolution knows the deployment (working directory from a Dockerfile or unit, deploy
+ * paths mapped into the workspace), so its answer comes first.
+ */
+function fromAppEntries(fd: FeatureDocument, entry: IniEntry, offset: number): PythonTarget | undefined {
+  const apps = fd.appEntriesAt(offset);
+  const path = normalizePath(fd.request.path);
+  if (lookupOption(entry.key)?.canonical === 'callable') {
+    const app = appLoadingEntries(apps).find((a) => a.filePath);
+    return app?.filePath ? { file: app.filePath, callable: entry.value.trim() } : undefined;
+  }
+  const app = apps.find((a) => a.source?.file === path && a.source.keySpan.start === entry.keySpan.start && a.source.origin === 'ini');
+  if (!app?.filePath) return undefined;
+  return { file: app.filePath, callable: app.kind === 'import' || app.kind === 'shared-import' ? undefined : app.callable };
+}
+
+/** Earlier (overridden) app lines and anything entry resolution skips: resolved from chdir/pythonpath and the ini's folder. */
+function fromOwnResolution(fd: FeatureDocument, entry: IniEntry, config: EffectiveConfig): PythonTarget | undefined {
   const value = fd.effectiveOf(entry)?.value ?? entry.value;
   const canonical = lookupOption(entry.key)?.canonical ?? entry.key;
-  const searchPath = searchPathOf(config, request.path);
+  const searchPath = searchPathOf(config, fd.request.path);
   const callable = configuredCallable(config);
-  const fs = request.fs;
-  let found: PythonTarget | undefined;
-  if (canonical === 'callable') found = appFileOf(config, fs, searchPath, value.trim());
-  else if (canonical === 'wsgi-file') found = fileTarget(fs, searchPath, value, callable);
-  else if (canonical === 'mount') found = mountTarget(fs, searchPath, value, callable);
-  else if (canonical === 'module') found = moduleTarget(fs, searchPath, value, callable);
-  else if (MODULE_OPTIONS.has(entry.key) || MODULE_OPTIONS.has(canonical)) found = moduleTarget(fs, searchPath, value);
-  if (!found) return [];
-  return [toDefinition(fs, found, entry.valueSpan)];
+  const fs = fd.request.fs;
+  if (canonical === 'callable') return appFileOf(config, fs, searchPath, value.trim());
+  if (canonical === 'wsgi-file') return fileTarget(fs, searchPath, value, callable);
+  if (canonical === 'mount') return mountTarget(fs, searchPath, value, callable);
+  if (canonical === 'module') return moduleTarget(fs, searchPath, value, callable);
+  if (MODULE_OPTIONS.has(entry.key) || MODULE_OPTIONS.has(canonical)) return moduleTarget(fs, searchPath, value);
+  return undefined;
 }
 
 /** `%(name)` → the first key named `name`, which is the one uWSGI substitutes (possibly in an included file). */

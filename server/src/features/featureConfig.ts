@@ -1,18 +1,25 @@
 import type { FileSystem } from '../core/fileSystem';
 import { normalizePath } from '../core/fileSystem';
-import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
-import { loadEffectiveConfig } from '../config/loadConfig';
+import { appEntriesOf } from '../app/appEntries';
+import type { AppEntry } from '../app/appEntry';
+import { effectiveConfigOf, type EffectiveConfig, type EffectiveEntry } from '../config/effectiveConfig';
 import type { IniDocument, IniEntry } from '../ini/model';
 import { parseIni } from '../ini/parser';
+import type { RuleContext } from '../rules/rule';
 import { sectionAt } from './cursor';
 import type { FeatureRequest } from './types';
 
-/** The request's document parsed, with its effective configuration built lazily (only hover, links and definition need it). */
+/**
+ * The request's document parsed, with the analysis products the rules use (effective
+ * configuration, app entries) built lazily through the same memoised builders, per section.
+ */
 export interface FeatureDocument {
   request: FeatureRequest;
   doc: IniDocument;
   /** The configuration uWSGI would build starting from this file, for the section around `offset`. */
   configAt(offset: number): EffectiveConfig;
+  /** The Python uWSGI would import for that configuration, resolved into the workspace. */
+  appEntriesAt(offset: number): AppEntry[];
   /** The configuration's occurrence of `entry` (of this document), with its expanded value. */
   effectiveOf(entry: IniEntry): EffectiveEntry | undefined;
 }
@@ -20,23 +27,40 @@ export interface FeatureDocument {
 export function featureDocument(request: FeatureRequest): FeatureDocument {
   const doc = parseIni(request.text);
   const fs = withBuffer(request.fs, request.path, request.text);
-  const cache = new Map<string, EffectiveConfig>();
-  return {
+  const contexts = new Map<string, RuleContext>();
+  const contextAt = (offset: number): RuleContext => {
+    // A named section other than the default is what `--ini file:section` would read.
+    const section = sectionAt(doc, offset)?.name || 'uwsgi';
+    let context = contexts.get(section);
+    if (!context) {
+      context = featureRuleContext(request.path, section, fs, request);
+      contexts.set(section, context);
+    }
+    return context;
+  };
+  const feature: FeatureDocument = {
     request,
     doc,
-    configAt(offset: number): EffectiveConfig {
-      // A named section other than the default is what `--ini file:section` would read.
-      const name = sectionAt(doc, offset)?.name || 'uwsgi';
-      let config = cache.get(name);
-      if (!config) {
-        config = loadEffectiveConfig({ rootPath: request.path, section: name, fs, settings: request.settings });
-        cache.set(name, config);
-      }
-      return config;
+    configAt: (offset) => effectiveConfigOf(contextAt(offset)),
+    appEntriesAt: (offset) => appEntriesOf(contextAt(offset)),
+    effectiveOf: (entry) => effectiveEntryFor(feature.configAt(entry.keySpan.start), request.path, entry),
+  };
+  return feature;
+}
+
+/** A rule context that only memoises: features read analysis products, they report nothing. */
+function featureRuleContext(rootPath: string, section: string, fs: FileSystem, request: FeatureRequest): RuleContext {
+  const memos = new Map<string, unknown>();
+  return {
+    rootPath: normalizePath(rootPath),
+    section,
+    fs,
+    settings: request.settings,
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
     },
-    effectiveOf(entry: IniEntry): EffectiveEntry | undefined {
-      return effectiveEntryFor(this.configAt(entry.keySpan.start), request.path, entry);
-    },
+    report() {},
   };
 }
 
