@@ -14,6 +14,9 @@ import { UW105 } from './UW105-masterRequired';
 import { UW106 } from './UW106-pythonPluginMissing';
 import { UW107 } from './UW107-versionMismatch';
 import { UW108 } from './UW108-duplicateScalar';
+import { UW201 } from './UW201-entryNotFound';
+import { UW202 } from './UW202-callableNotDefined';
+import { UW203 } from './UW203-needApp';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -35,6 +38,9 @@ export const RULES: readonly Rule[] = [
   UW106,
   UW107,
   UW108,
+  UW201,
+  UW202,
+  UW203,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

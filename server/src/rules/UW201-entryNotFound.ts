@@ -1,0 +1,48 @@
+import { appEntriesOf } from '../app/appEntries';
+import type { AppEntry } from '../app/appEntry';
+import { pythonPins } from '../deploy/pythonPins';
+import { normalizePackageName } from '../deploy/requirementLine';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * Information, not a warning: the module may be an installed package or live outside the
+ * workspace. What it does say is that the linter cannot check the code uWSGI will run.
+ */
+function check(context: RuleContext): void {
+  const pinned = new Set(pythonPins(context).map((p) => p.name));
+  for (const entry of appEntriesOf(context)) {
+    if (entry.filePath || !entry.source) continue;
+    const top = entry.moduleName?.split('.')[0];
+    // A module named after a dependency (`import = newrelic`) is installed, not ours.
+    if (top && (pinned.has(normalizePackageName(top)) || STDLIB.has(top))) continue;
+    context.report({
+      file: entry.origin.file,
+      start: entry.origin.start,
+      end: entry.origin.end,
+      message: messageFor(entry),
+    });
+  }
+}
+
+function messageFor(entry: AppEntry): string {
+  const path = entry.kind === 'mount' ? entry.value.slice(entry.value.indexOf('=') + 1) : entry.value;
+  const what = entry.moduleName ? `Module '${entry.moduleName}'` : `File '${path.trim()}'`;
+  const searched = entry.searched && entry.searched.length > 0 ? ` Searched: ${entry.searched.join(', ')}.` : '';
+  const notes = entry.mappingNotes.length > 0 ? ` Path mapping: ${entry.mappingNotes.join('; ')}.` : '';
+  const consequence =
+    entry.kind === 'import' || entry.kind === 'shared-import'
+      ? 'If it is not installed either, uWSGI logs an ImportError at startup and carries on without it.'
+      : 'If it is not installed either, uWSGI cannot load the app.';
+  return `${what} (${entry.key}) was not found in the workspace, so its code is not checked; it may be installed elsewhere (site-packages).${searched}${notes} ${consequence}`;
+}
+
+/** Standard-library modules sometimes imported from the config (`import = logging.config`). */
+const STDLIB = new Set(['os', 'sys', 'logging', 'gc', 'faulthandler', 'signal', 'threading', 'atexit', 'site', 'encodings', 'importlib', 'json', 'time', 'socket', 'ssl']);
+
+export const UW201: Rule = {
+  code: 'UW201',
+  name: 'entryNotFound',
+  summary: 'The module or file uWSGI loads (module, wsgi-file, mount, import) is not in the workspace.',
+  defaultSeverity: 'information',
+  check,
+};

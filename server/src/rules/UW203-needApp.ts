@@ -1,0 +1,43 @@
+import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
+import { effectiveConfigOf } from '../config/effectiveConfig';
+import type { Fix } from '../core/finding';
+import { setOptionEdits } from '../fixes/iniEdits';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * uWSGI 2.0 defaults to `need-app = false`: an app that fails to import leaves a server that
+ * answers every request with HTTP 500. 2.1 turned the default on, so only 2.0 is told.
+ */
+function check(context: RuleContext): void {
+  if (!context.settings.uwsgiVersion.startsWith('2.0')) return;
+  const config = effectiveConfigOf(context);
+  if (config.get('need-app')) return;
+  const [first] = appLoadingEntries(appEntriesOf(context));
+  const source = first?.source;
+  if (!source) return;
+  const fixes: Fix[] = [];
+  const rootFile = config.files[0];
+  const doc = source.origin === 'ini' && source.doc ? source.doc : rootFile?.doc;
+  const file = source.origin === 'ini' && source.doc ? source.file : rootFile?.path;
+  const section = source.entry?.section ?? context.section;
+  if (doc && file) {
+    const edits = setOptionEdits(doc, file, section, 'need-app', 'true');
+    if (edits.length > 0) fixes.push({ title: 'Add need-app = true', preferred: true, edits });
+  }
+  context.report({
+    file: source.file,
+    start: source.keySpan.start,
+    end: source.keySpan.end,
+    message:
+      "On uWSGI 2.0, an app that fails to load (import error, missing callable) does not stop startup: uWSGI goes into \"full dynamic mode\" and answers every request with HTTP 500 (\"no python application found\"). Set 'need-app = true' so it exits instead and the deploy fails visibly (2.1 does this by default).",
+    fixes,
+  });
+}
+
+export const UW203: Rule = {
+  code: 'UW203',
+  name: 'needApp',
+  summary: 'On uWSGI 2.0, suggest `need-app = true` so a failed app import stops startup instead of serving HTTP 500s.',
+  defaultSeverity: 'information',
+  check,
+};
