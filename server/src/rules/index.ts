@@ -5,6 +5,8 @@ import { UW003 } from './UW003-includeNotFound';
 import { UW004 } from './UW004-logicBlock';
 import { UW005 } from './UW005-unknownMagic';
 import { UW006 } from './UW006-readerNotFound';
+import { UW007 } from './UW007-envDefault';
+import { UW008 } from './UW008-keysBeforeSection';
 import { UW009 } from './UW009-unusedSuppression';
 import { UW101 } from './UW101-unknownOption';
 import { UW102 } from './UW102-invalidValue';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   UW004,
   UW005,
   UW006,
+  UW007,
+  UW008,
   UW009,
   UW101,
   UW102,
