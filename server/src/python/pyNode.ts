@@ -32,6 +32,18 @@ export class PyNode {
   ofType(type: string): PyNode[] {
     return this.children.filter((c) => c.type === type);
   }
+
+  /** Every node of `type` below this one, in source order. */
+  descendants(type: string): PyNode[] {
+    const out: PyNode[] = [];
+    const stack: PyNode[] = [...this.children].reverse();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === type) out.push(node);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    }
+    return out;
+  }
 }
 
 /** One parsed Python file. */

@@ -1,0 +1,110 @@
+import { getAttr } from './attributes';
+import { applyExternal, applyMethod } from './callCatalog';
+import { EXTERNAL_CALLS } from './effectCatalog';
+import type { Args } from './evalExpressions';
+import { evalExpr } from './evalExpressions';
+import { execBlock } from './execStatements';
+import type { ImportRun } from './importRun';
+import { MAX_DEPTH, ownerOf, siteLabel } from './importRun';
+import { disposeTarget } from './disposeHint';
+import type { PyNode } from './pyNode';
+import type { Scope } from './scope';
+import { moduleScope } from './scope';
+import { UNKNOWN, type ClassValue, type FunctionValue, type Value } from './values';
+
+/** `receiver.name(args)`: catalog methods on resources, hook registrations, then ordinary lookup and call. */
+export function callMethod(run: ImportRun, receiver: Value, name: string, args: Args, node: PyNode, scope: Scope): Value {
+  const site = { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) };
+  if (name === 'before_first_request' && args.positional.length > 0) {
+    run.hooks.push({ kind: 'beforeFirstRequest', target: args.positional[0], site, chain: [...run.frames], entryIndex: run.entryIndex });
+    return args.positional[0];
+  }
+  if (receiver.kind === 'external' && receiver.name === 'os' && name === 'register_at_fork') {
+    const child = args.keywords.get('after_in_child');
+    if (child) run.hooks.push({ kind: 'registerAtFork', target: child, site, chain: [...run.frames], entryIndex: run.entryIndex });
+    return UNKNOWN;
+  }
+  if (receiver.kind === 'resource') {
+    const own = receiver.resource.attrs?.get(name);
+    if (own) return callValue(run, own, args, node, scope);
+    const before = run.effects.length;
+    const result = applyMethod(run, receiver.resource, name, args, site);
+    for (const effect of run.effects.slice(before)) {
+      const owner = ownerOf(effect.resource);
+      if (owner.kind === 'engine') effect.disposeText = disposeTarget(scope, owner);
+    }
+    return result;
+  }
+  return callValue(run, getAttr(run, receiver, name), args, node, scope);
+}
+
+export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNode, scope: Scope): Value {
+  const site = { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) };
+  switch (callee.kind) {
+    case 'function':
+      return invoke(run, callee, args, site);
+    case 'class':
+      return instantiate(run, callee, args, node, scope);
+    case 'external': {
+      const spec = EXTERNAL_CALLS[callee.name];
+      if (spec) return applyExternal(run, spec, callee.name, args, site);
+      if (callee.name === 'flask.Flask') return { kind: 'resource', resource: { id: run.nextResourceId++, kind: 'flaskApp', label: 'Flask app' } };
+      return UNKNOWN;
+    }
+    case 'resource':
+      return applyMethod(run, callee.resource, '__call__', args, site);
+    case 'boundMethod':
+      return applyMethod(run, callee.resource, callee.name, args, site);
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** Follows a workspace function: parameters bound, body run under a call frame; recursion and depth bounded. */
+export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: { file: string; start: number; end: number; label: string }): Value {
+  if (run.active.has(fn.def) || run.frames.length >= MAX_DEPTH || !fn.module.file) return UNKNOWN;
+  const scope: Scope = {
+    ...moduleScope(fn.module, fn.module.file),
+    locals: new Map(),
+    kind: 'function',
+    enclosing: fn.enclosing ?? [],
+  };
+  bindParameters(run, fn, args, scope);
+  run.frames.push(site);
+  run.active.add(fn.def);
+  try {
+    execBlock(run, fn.def.get('body')?.children ?? [], scope);
+  } finally {
+    run.active.delete(fn.def);
+    run.frames.pop();
+  }
+  return scope.returned ?? UNKNOWN;
+}
+
+function bindParameters(run: ImportRun, fn: FunctionValue, args: Args, scope: Scope): void {
+  const positional = fn.self ? [fn.self, ...args.positional] : args.positional;
+  let index = 0;
+  for (const param of fn.def.get('parameters')?.children ?? []) {
+    if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern' || param.type === 'keyword_separator') continue;
+    const nameNode = param.type === 'identifier' ? param : param.get('name') ?? param.ofType('identifier')[0];
+    const name = nameNode?.text;
+    if (!name) continue;
+    let value = positional[index++] ?? args.keywords.get(name);
+    if (!value) {
+      const fallback = param.get('value');
+      value = fallback ? evalExpr(run, fallback, moduleScope(fn.module, fn.module.file ?? '')) : UNKNOWN;
+    }
+    scope.locals.set(name, value);
+  }
+}
+
+/** `Cls(...)`: an instance whose `__init__` runs; a subclass of a catalogued class behaves like it. */
+function instantiate(run: ImportRun, cls: ClassValue, args: Args, node: PyNode, scope: Scope): Value {
+  for (const base of cls.bases) {
+    if (base.kind === 'external' && EXTERNAL_CALLS[base.name]) return callValue(run, base, args, node, scope);
+  }
+  const instance: Value = { kind: 'instance', cls, attrs: new Map() };
+  const init = getAttr(run, instance, '__init__');
+  if (init.kind === 'function') invoke(run, init, args, { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) });
+  return instance;
+}

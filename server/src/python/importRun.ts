@@ -1,0 +1,103 @@
+import type { AppEntry } from '../app/appEntry';
+import type { FileSystem } from '../core/fileSystem';
+import type { EffectKind } from './effectCatalog';
+import { OWNER_KINDS } from './effectCatalog';
+import type { ParsedPython } from './pyNode';
+import type { Frame, ModuleState, Resource, Value } from './values';
+
+/** When an effect runs relative to uWSGI's fork. */
+export type Phase = 'import' | 'firstRequest' | 'postfork';
+
+/** One I/O call the import-time model found, with the chain that leads to it. */
+export interface Effect {
+  kind: EffectKind;
+  /** What the call acted on (a connection, a session's engine, a client…). */
+  resource: Resource;
+  /** The call itself: `db.create_all()`. */
+  site: Frame;
+  /** Frames from the ini entry down to the function that makes the call (the site excluded). */
+  chain: Frame[];
+  /** Execution order across the whole run: a `dispose()` after the last query has a higher seq. */
+  seq: number;
+  phase: Phase;
+  /** Index of the entry (in the list given to the model) whose import ran it. */
+  entryIndex: number;
+  /** How the caller's scope names the engine to dispose it (`db.engine.dispose()`). */
+  disposeText?: string;
+}
+
+export type HookKind = 'postfork' | 'postForkHook' | 'registerAtFork' | 'beforeFirstRequest';
+
+/** A function registered to run later: after the fork, or on the first request. */
+export interface Hook {
+  kind: HookKind;
+  /** The function (or bound catalog method such as `engine.dispose`) that will run. */
+  target?: Value;
+  /** The decorator or registration call. */
+  site: Frame;
+  chain: Frame[];
+  entryIndex: number;
+  /** Effects the hook's body performs when it runs (filled after the import). */
+  effects?: Effect[];
+}
+
+/** Shared mutable state of one model run; the interpreter functions read and extend it. */
+export interface ImportRun {
+  fs: FileSystem;
+  entries: readonly AppEntry[];
+  parse(path: string, text: string): ParsedPython | undefined;
+  modules: Map<string, ModuleState>;
+  effects: Effect[];
+  hooks: Hook[];
+  /** `import uwsgidecorators` / `from uwsgidecorators import …` sites (raises without a master). */
+  uwsgidecoratorsImports: Array<{ site: Frame; chain: Frame[]; entryIndex: number }>;
+  /** The current call chain. */
+  frames: Frame[];
+  entryIndex: number;
+  phase: Phase;
+  seq: number;
+  nextResourceId: number;
+  steps: number;
+  /** Function definitions on the call stack: recursion is not followed. */
+  active: Set<object>;
+  /** Set when a budget ran out: the model is partial. */
+  truncated: boolean;
+  /** Files whose text mentions Flask-SQLAlchemy NullPool engine options. */
+  nullPoolFsa: boolean;
+  /** Files that could not be parsed (parser unavailable or too large). */
+  unparsed: string[];
+}
+
+export const MAX_STEPS = 200_000;
+export const MAX_DEPTH = 40;
+
+export function newResource(run: ImportRun, fields: Omit<Resource, 'id'>): Resource {
+  return { id: run.nextResourceId++, ...fields };
+}
+
+/** The socket owner a resource uses: engine, driver connection, client or peewee database. */
+export function ownerOf(resource: Resource): Resource {
+  let current = resource;
+  for (let i = 0; i < 10 && !OWNER_KINDS.includes(current.kind) && current.owner; i++) current = current.owner;
+  return current;
+}
+
+export function recordEffect(run: ImportRun, kind: EffectKind, resource: Resource, site: Frame): Effect {
+  const effect: Effect = {
+    kind,
+    resource,
+    site,
+    chain: [...run.frames],
+    seq: run.seq++,
+    phase: run.phase,
+    entryIndex: run.entryIndex,
+  };
+  run.effects.push(effect);
+  return effect;
+}
+
+/** One-line label for a call site: its text, whitespace collapsed, shortened. */
+export function siteLabel(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat;
+}

@@ -1,0 +1,46 @@
+import type { ModuleState, Value } from './values';
+import { UNKNOWN } from './values';
+
+/** Names visible while one block runs: function locals, enclosing functions, the module. */
+export interface Scope {
+  module: ModuleState;
+  /** Module namespace at module level, the class namespace in a class body, else the function's locals. */
+  locals: Map<string, Value>;
+  kind: 'module' | 'class' | 'function';
+  /** Names declared `global` in this function. */
+  globals: Set<string>;
+  /** Locals of enclosing functions, innermost first. */
+  enclosing: Map<string, Value>[];
+  file: string;
+  /** Set by `return`. */
+  returned?: Value;
+}
+
+export function moduleScope(module: ModuleState, file: string): Scope {
+  return { module, locals: module.namespace, kind: 'module', globals: new Set(), enclosing: [], file };
+}
+
+export function lookup(scope: Scope, name: string): Value {
+  if (!scope.globals.has(name)) {
+    const local = scope.locals.get(name);
+    if (local) return local;
+    for (const frame of scope.enclosing) {
+      const value = frame.get(name);
+      if (value) return value;
+    }
+  }
+  const global = scope.module.namespace.get(name);
+  if (global) return global;
+  if (name === '__name__') return { kind: 'const', value: scope.module.name };
+  return UNKNOWN;
+}
+
+/** Binds a plain name; reports whether it landed in a module namespace (lives for the process). */
+export function bind(scope: Scope, name: string, value: Value): boolean {
+  if (scope.kind === 'module' || scope.globals.has(name)) {
+    scope.module.namespace.set(name, value);
+    return true;
+  }
+  scope.locals.set(name, value);
+  return scope.kind === 'class';
+}
