@@ -59,3 +59,9 @@ test('insertLineAbove keeps indentation and the line ending', () => {
   const doc = parseIni(text);
   assert.equal(applyEdits(text, [insertLineAbove(doc, P, doc.lines[1], '; note')]), '[uwsgi]\r\n    ; note\r\n    master = 1');
 });
+
+test('setOptionEdits counts aliases as the existing entry', () => {
+  const text = '[uwsgi]\nworkers = 2\n';
+  const edits = setOptionEdits(parseIni(text), P, 'uwsgi', 'processes', '4', ['processes', 'workers']);
+  assert.equal(applyEdits(text, edits), '[uwsgi]\nworkers = 4\n');
+});

@@ -17,7 +17,9 @@ function eolAt(doc: IniDocument, line: IniLine): string {
  * Makes section `sectionName` end up with `option = value`: replaces the value of the last
  * `option` entry (a falsy `lazy-apps = false` becomes `true`), or appends the line at the end of
  * the last such section with the section's indentation, or appends a new section to the file.
- * Returns [] when the last entry already has exactly that value.
+ * Returns [] when the last entry already has exactly that value. `aliases` (default: just
+ * `option`) are the spellings that count as existing entries, e.g. `['processes', 'workers']`.
+ * Entries inside logic blocks are never edited: they may not apply.
  */
 export function setOptionEdits(
   doc: IniDocument,
@@ -25,9 +27,10 @@ export function setOptionEdits(
   sectionName: string,
   option: string,
   value: string,
+  aliases: readonly string[] = [option],
 ): TextEdit[] {
   const sections = sectionsNamed(doc, sectionName);
-  const existing = sections.flatMap((s) => s.entries).filter((e) => e.key === option && !e.conditional);
+  const existing = sections.flatMap((s) => s.entries).filter((e) => aliases.includes(e.key) && !e.conditional);
   const last = existing[existing.length - 1];
   if (last) return last.value === value ? [] : [replaceValueEdit(path, last, value)];
   const section = sections[sections.length - 1];
