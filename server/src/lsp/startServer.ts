@@ -13,6 +13,7 @@ import { initEngine } from '../node/initEngine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { OverlayFileSystem } from '../node/overlayFileSystem';
 import { fixAll, FIX_ALL_KIND, quickFixes } from './codeActions';
+import { registerFeatureHandlers } from './featureHandlers';
 import { LintScheduler } from './lintScheduler';
 import type { ServerServices } from './services';
 import { SettingsCache } from './settingsCache';
@@ -45,8 +46,7 @@ export function startServer(connection: Connection): void {
     roots = folders.filter((f) => isFileUri(f.uri)).map((f) => uriToPath(f.uri));
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    const features = {};
-    void services;
+    const features = registerFeatureHandlers(services);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
