@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completionsAt } from '../../server/src/features/completion';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { cursor, request, slice } from './featuresFixture';
 
 function complete(marked: string, files: Record<string, string> = {}, settings = {}) {
@@ -118,4 +120,15 @@ test('module names also come from chdir', () => {
 
 test('no value completion for free-form options', () => {
   assert.equal(complete('[uwsgi]\nsocket = |\n').items.length, 0);
+});
+
+test('module names come from the folders entry resolution maps from the deployment', () => {
+  const files = {
+    '/srv/Dockerfile': 'FROM python:3.12\nWORKDIR /app\nCOPY src/ /app\nCMD ["uwsgi", "--ini", "/app/uwsgi.ini"]\n',
+    '/srv/src/shop/__init__.py': '',
+  };
+  const { text, offset } = cursor('[uwsgi]\nchdir = /app\nmodule = |\n');
+  const fs = new MemoryFileSystem({ ...files, '/srv/deploy/uwsgi.ini': text });
+  const items = completionsAt({ path: '/srv/deploy/uwsgi.ini', text, fs, settings: { ...DEFAULT_SETTINGS, workspaceRoots: ['/srv'] } }, offset);
+  assert.ok(items.some((i) => i.label === 'shop'), JSON.stringify(items.map((i) => i.label)));
 });

@@ -88,10 +88,22 @@ test('hover on @(file) resolves the file and warns when it is missing', () => {
 test('no hover on comments, blank lines or plain values of string options', () => {
   assert.equal(hover('[uwsgi]\n; mas|ter\n'), undefined);
   assert.equal(hover('[uwsgi]\n|\n'), undefined);
-  assert.equal(hover('[uwsgi]\nmodule = ap|p:app\n'), undefined);
+  assert.equal(hover('[uwsgi]\nsocket = :80|00\n'), undefined);
 });
 
 test('hover on a section header explains which section uWSGI reads', () => {
   assert.match(hover('[uw|sgi]\n')!.contents, /reads this section by default/);
   assert.match(hover('[pro|d]\n')!.contents, /file:prod/);
+});
+
+test('hover on an app value shows the Python file uWSGI loads and where the callable is', () => {
+  const files = { '/srv/app/site/__init__.py': '', '/srv/app/site/web.py': 'from flask import Flask\n\napp = Flask(__name__)\n' };
+  const h = hover('[uwsgi]\nmodule = site.w|eb:app\n', files);
+  assert.equal(h!.covered, 'site.web:app');
+  assert.match(h!.contents, /imports this module: `site\/web\.py`/);
+  assert.match(h!.contents, /WSGI callable: `app` \(line 3\)/);
+  const missing = hover('[uwsgi]\nwsgi-file = wsgi.py|\n', files);
+  assert.match(missing!.contents, /could not find `wsgi\.py`/);
+  assert.match(hover('[uwsgi]\nmodule = sit|e.web\n', files)!.contents, /`application`, uWSGI's default name \(\*\*not found at module level\*\*\)/);
+  assert.match(hover('[uwsgi]\nshared-import = si|te\n', files)!.contents, /in the master, before forking/);
 });

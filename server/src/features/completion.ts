@@ -1,5 +1,5 @@
 import { cursorAt } from './cursor';
-import { parseIni } from '../ini/parser';
+import { featureDocument } from './featureConfig';
 import { optionCompletions } from './optionCompletion';
 import type { CompletionEntry, FeatureRequest } from './types';
 import { valueCompletions } from './valueCompletion';
@@ -9,7 +9,8 @@ import { valueCompletions } from './valueCompletion';
  * entry), values after `=` (booleans, known enumerations, paths, Python modules).
  */
 export function completionsAt(request: FeatureRequest, offset: number): CompletionEntry[] {
-  const doc = parseIni(request.text);
+  const fd = featureDocument(request);
+  const doc = fd.doc;
   const target = cursorAt(doc, offset);
   switch (target.kind) {
     case 'blank': {
@@ -23,7 +24,7 @@ export function completionsAt(request: FeatureRequest, offset: number): Completi
       return optionCompletions(doc, request.settings, replace, entry);
     }
     case 'value':
-      return valueCompletions(request, doc, target.entry, offset);
+      return valueCompletions(request, doc, target.entry, offset, () => fd.pythonFoldersAt(offset));
     default:
       return [];
   }

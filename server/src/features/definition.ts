@@ -1,6 +1,6 @@
 import type { EffectiveConfig, EffectiveEntry } from '../config/effectiveConfig';
 import { appLoadingEntries } from '../app/appEntries';
-import { normalizePath, type FileSystem } from '../core/fileSystem';
+import type { FileSystem } from '../core/fileSystem';
 import type { IniEntry, ValueToken } from '../ini/model';
 import { lookupOption } from '../options/catalog';
 import {
@@ -27,8 +27,10 @@ const APP_OPTIONS = ['module', 'wsgi-file', 'mount'];
 export function definitionAt(request: FeatureRequest, offset: number): DefinitionEntry[] {
   const fd = featureDocument(request);
   const target = cursorAt(fd.doc, offset);
-  if (target.kind !== 'value') return [];
-  const { entry, token } = target;
+  // F12 on the key works like on the value: `module` is as much "the app" as its value.
+  if (target.kind !== 'value' && target.kind !== 'key') return [];
+  const { entry } = target;
+  const token = target.kind === 'value' ? target.token : undefined;
   const config = fd.configAt(offset);
   if (token) return token.kind === 'placeholder' ? placeholderDefinition(config, token) : [];
   const found = fromAppEntries(fd, entry, offset) ?? fromOwnResolution(fd, entry, config);
@@ -41,13 +43,11 @@ export function definitionAt(request: FeatureRequest, offset: number): Definitio
  * paths mapped into the workspace), so its answer comes first.
  */
 function fromAppEntries(fd: FeatureDocument, entry: IniEntry, offset: number): PythonTarget | undefined {
-  const apps = fd.appEntriesAt(offset);
-  const path = normalizePath(fd.request.path);
   if (lookupOption(entry.key)?.canonical === 'callable') {
-    const app = appLoadingEntries(apps).find((a) => a.filePath);
+    const app = appLoadingEntries(fd.appEntriesAt(offset)).find((a) => a.filePath);
     return app?.filePath ? { file: app.filePath, callable: entry.value.trim() } : undefined;
   }
-  const app = apps.find((a) => a.source?.file === path && a.source.keySpan.start === entry.keySpan.start && a.source.origin === 'ini');
+  const app = fd.appEntryOf(entry);
   if (!app?.filePath) return undefined;
   return { file: app.filePath, callable: app.kind === 'import' || app.kind === 'shared-import' ? undefined : app.callable };
 }

@@ -2,6 +2,7 @@ import type { FileSystem } from '../core/fileSystem';
 import { normalizePath } from '../core/fileSystem';
 import { appEntriesOf } from '../app/appEntries';
 import type { AppEntry } from '../app/appEntry';
+import { pythonSearchPathOf } from '../app/pythonSearchPath';
 import { effectiveConfigOf, type EffectiveConfig, type EffectiveEntry } from '../config/effectiveConfig';
 import type { IniDocument, IniEntry } from '../ini/model';
 import { parseIni } from '../ini/parser';
@@ -22,6 +23,10 @@ export interface FeatureDocument {
   appEntriesAt(offset: number): AppEntry[];
   /** The configuration's occurrence of `entry` (of this document), with its expanded value. */
   effectiveOf(entry: IniEntry): EffectiveEntry | undefined;
+  /** Workspace folders Python would search for the app's modules (deploy paths mapped). */
+  pythonFoldersAt(offset: number): string[];
+  /** The app entry that `entry` (of this document) names, when it names one. */
+  appEntryOf(entry: IniEntry): AppEntry | undefined;
 }
 
 export function featureDocument(request: FeatureRequest): FeatureDocument {
@@ -44,6 +49,13 @@ export function featureDocument(request: FeatureRequest): FeatureDocument {
     configAt: (offset) => effectiveConfigOf(contextAt(offset)),
     appEntriesAt: (offset) => appEntriesOf(contextAt(offset)),
     effectiveOf: (entry) => effectiveEntryFor(feature.configAt(entry.keySpan.start), request.path, entry),
+    pythonFoldersAt: (offset) => pythonSearchPathOf(contextAt(offset)).folders,
+    appEntryOf: (entry) => {
+      const file = normalizePath(request.path);
+      return feature
+        .appEntriesAt(entry.keySpan.start)
+        .find((a) => a.source?.origin === 'ini' && a.source.file === file && a.source.keySpan.start === entry.keySpan.start);
+    },
   };
   return feature;
 }

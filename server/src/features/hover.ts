@@ -1,6 +1,8 @@
 import { isTruthy } from '../config/truthiness';
 import { isLogicCloser, isLogicOpener } from '../ini/logicBlocks';
 import { lookupOption } from '../options/catalog';
+import { dirname } from '../core/fileSystem';
+import { appEntryMarkdown } from './appHover';
 import { cursorAt, sectionAt } from './cursor';
 import { featureDocument } from './featureConfig';
 import { optionMarkdown, unknownOptionMarkdown } from './optionDocs';
@@ -40,6 +42,12 @@ export function hoverAt(request: FeatureRequest, offset: number): HoverResult | 
   }
   if (target.kind === 'value' && !target.token) {
     const { entry } = target;
+    const app = fd.appEntryOf(entry);
+    if (app) {
+      const base = dirname(request.path);
+      const relative = (path: string): string => (path.startsWith(base + '/') ? path.slice(base.length + 1) : path);
+      return { contents: appEntryMarkdown(app, request.fs, relative), range: entry.valueSpan };
+    }
     const info = lookupOption(entry.key, version);
     if (info?.isBool && entry.valueSpan.end > entry.valueSpan.start) {
       const on = isTruthy(entry.value);

@@ -12,8 +12,17 @@ const BOOLEAN_VALUES: ReadonlyArray<[string, string]> = [
   ['false', 'turns the flag off (so do `off`, `no` and `0`)'],
 ];
 
-/** Values for the option on `entry`, with the cursor at `offset` inside its value. */
-export function valueCompletions(request: FeatureRequest, doc: IniDocument, entry: IniEntry, offset: number): CompletionEntry[] {
+/**
+ * Values for the option on `entry`, with the cursor at `offset` inside its value. `pythonFolders`
+ * gives the folders entry resolution puts on `sys.path` (computed only for module options).
+ */
+export function valueCompletions(
+  request: FeatureRequest,
+  doc: IniDocument,
+  entry: IniEntry,
+  offset: number,
+  pythonFolders: () => string[] = () => [],
+): CompletionEntry[] {
   const { text } = request;
   const afterEq = entry.eqOffset + 1;
   const lead = text.slice(afterEq, offset).length - text.slice(afterEq, offset).trimStart().length;
@@ -47,7 +56,7 @@ export function valueCompletions(request: FeatureRequest, doc: IniDocument, entr
   }
   if (MODULE_OPTIONS.has(entry.key) || MODULE_OPTIONS.has(canonical)) {
     if (typed.includes(':')) return [];
-    return pythonModulesUnder(request.fs, moduleRoots(request, doc)).map((label) => ({
+    return pythonModulesUnder(request.fs, [...new Set([...pythonFolders(), ...moduleRoots(request, doc)])]).map((label) => ({
       label,
       kind: 'module',
       detail: 'Python module',
