@@ -132,3 +132,15 @@ test('module names come from the folders entry resolution maps from the deployme
   const items = completionsAt({ path: '/srv/deploy/uwsgi.ini', text, fs, settings: { ...DEFAULT_SETTINGS, workspaceRoots: ['/srv'] } }, offset);
   assert.ok(items.some((i) => i.label === 'shop'), JSON.stringify(items.map((i) => i.label)));
 });
+
+test('inside %( the names uWSGI can substitute, with the first value, closing the parenthesis', () => {
+  const { items, text } = complete('[uwsgi]\nbase = /srv\nbase = /other\nset-ph = tag=v1\nchdir = %(b|\n');
+  const base = items.find((i) => i.label === 'base')!;
+  assert.equal(base.detail, '/srv');
+  assert.equal(base.insertText, 'base)');
+  assert.equal(slice(text, base.replace), 'b');
+  assert.ok(items.some((i) => i.label === 'tag'));
+  assert.equal(items.filter((i) => i.label === 'base').length, 1);
+  const closed = complete('[uwsgi]\nbase = /srv\nchdir = %(ba|se)/x\n').items.find((i) => i.label === 'base')!;
+  assert.equal(closed.insertText, 'base');
+});

@@ -24,7 +24,7 @@ export function completionsAt(request: FeatureRequest, offset: number): Completi
       return optionCompletions(doc, request.settings, replace, entry);
     }
     case 'value':
-      return valueCompletions(request, doc, target.entry, offset, () => fd.pythonFoldersAt(offset));
+      return valueCompletions(fd, target.entry, offset);
     default:
       return [];
   }

@@ -1,9 +1,11 @@
 import { dirname, resolvePath } from '../core/fileSystem';
 import type { IniDocument, IniEntry } from '../ini/model';
 import { allOptions, lookupOption } from '../options/catalog';
+import type { FeatureDocument } from './featureConfig';
 import { pluginToLoad } from './optionDocs';
 import { pathCompletions } from './pathCompletion';
 import { pythonModulesUnder } from './moduleNames';
+import { placeholderCompletions } from './placeholderCompletion';
 import type { CompletionEntry, FeatureRequest, OffsetRange } from './types';
 import { ENUM_VALUES, MODULE_OPTIONS, fileExtensionsFor, pathKindOf } from './valueKinds';
 
@@ -13,16 +15,11 @@ const BOOLEAN_VALUES: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * Values for the option on `entry`, with the cursor at `offset` inside its value. `pythonFolders`
- * gives the folders entry resolution puts on `sys.path` (computed only for module options).
+ * Values for the option on `entry`, with the cursor at `offset` inside its value: placeholder
+ * names inside `%(`, else what the option takes.
  */
-export function valueCompletions(
-  request: FeatureRequest,
-  doc: IniDocument,
-  entry: IniEntry,
-  offset: number,
-  pythonFolders: () => string[] = () => [],
-): CompletionEntry[] {
+export function valueCompletions(fd: FeatureDocument, entry: IniEntry, offset: number): CompletionEntry[] {
+  const { request, doc } = fd;
   const { text } = request;
   const afterEq = entry.eqOffset + 1;
   const lead = text.slice(afterEq, offset).length - text.slice(afterEq, offset).trimStart().length;
@@ -30,6 +27,8 @@ export function valueCompletions(
   const typed = text.slice(typedStart, offset);
   const valueEnd = Math.max(offset, entry.valueSpan.end);
   const whole: OffsetRange = { start: typedStart, end: valueEnd };
+  const placeholders = placeholderCompletions(text, typedStart, offset, () => fd.configAt(offset));
+  if (placeholders) return placeholders;
   const info = lookupOption(entry.key, request.settings.uwsgiVersion) ?? lookupOption(entry.key);
   const canonical = info?.canonical ?? entry.key;
 
@@ -56,7 +55,7 @@ export function valueCompletions(
   }
   if (MODULE_OPTIONS.has(entry.key) || MODULE_OPTIONS.has(canonical)) {
     if (typed.includes(':')) return [];
-    return pythonModulesUnder(request.fs, [...new Set([...pythonFolders(), ...moduleRoots(request, doc)])]).map((label) => ({
+    return pythonModulesUnder(request.fs, [...new Set([...fd.pythonFoldersAt(offset), ...moduleRoots(request, doc)])]).map((label) => ({
       label,
       kind: 'module',
       detail: 'Python module',

@@ -29,8 +29,8 @@ export type FeatureCapabilities = Pick<
   'hoverProvider' | 'completionProvider' | 'documentSymbolProvider' | 'foldingRangeProvider' | 'documentLinkProvider' | 'definitionProvider'
 >;
 
-/** `=` starts a value, `/` continues a path, `,` the next plugin name. */
-const TRIGGER_CHARACTERS = ['=', '/', ','];
+/** `=` starts a value, `/` continues a path, `,` the next plugin name, `(` a `%(placeholder)`. */
+const TRIGGER_CHARACTERS = ['=', '/', ',', '('];
 
 /**
  * Registers hover, completion, symbols, folding, links and definition for uWSGI ini documents
