@@ -1,22 +1,38 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { initPythonParser } from '../../server/src/python/parser';
 import { UW203 } from '../../server/src/rules/UW203-needApp';
 import { applyFix } from './appTestContext';
 import { ROOT, runRule } from './rules-UW2-helpers';
 
-test('2.0 with an app and no need-app: information with a fix that adds it to the section', () => {
-  const files = { [ROOT]: '[uwsgi]\nmodule = app\nmaster = true\n\n[other]\nx = 1\n' };
+before(async () => {
+  assert.equal(await initPythonParser(), 'ready');
+});
+
+const FLASK = 'from flask import Flask\napp = Flask(__name__)\n';
+
+test('2.0, app not in the workspace, no need-app: information with a fix that adds it to the section', () => {
+  const files = { [ROOT]: '[uwsgi]\nmodule = missing.wsgi\nmaster = true\n\n[other]\nx = 1\n' };
   const [finding, ...rest] = runRule(UW203, files, { uwsgiVersion: '2.0.21' });
   assert.equal(rest.length, 0);
   assert.equal(finding.severity, 'information');
   assert.equal(files[ROOT].slice(finding.start, finding.end), 'module');
+  assert.match(finding.message, /not in the workspace/);
   assert.match(finding.message, /HTTP 500/);
-  assert.equal(applyFix(files[ROOT], finding.fixes![0], ROOT), '[uwsgi]\nmodule = app\nmaster = true\nneed-app = true\n\n[other]\nx = 1\n');
+  assert.equal(applyFix(files[ROOT], finding.fixes![0], ROOT), '[uwsgi]\nmodule = missing.wsgi\nmaster = true\nneed-app = true\n\n[other]\nx = 1\n');
 });
 
-test('not reported on 2.1, when need-app is set either way, or without an app', () => {
-  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = app\n' }, { uwsgiVersion: '2.1' }), []);
-  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = app\nneed-app = true\n' }), []);
+test('2.0, callable missing: reported on the entry that fails', () => {
+  const files = { [ROOT]: '[uwsgi]\nhttp-socket = :8000\nwsgi-file = run.py\n', '/ws/run.py': FLASK };
+  const [finding] = runRule(UW203, files);
+  assert.equal(files[ROOT].slice(finding.start, finding.end), 'wsgi-file');
+  assert.match(finding.message, /callable 'application' is not defined/);
+});
+
+test('not reported: app loads fine, 2.1, need-app set either way, no app at all', () => {
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = app:app\n', '/ws/app.py': FLASK }), []);
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = missing\n' }, { uwsgiVersion: '2.1' }), []);
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = missing\nneed-app = true\n' }), []);
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nwsgi-file = a.py\nneed-app = false\n' }), []);
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nhttp-socket = :8000\nimport = tasks\n' }), []);
 });

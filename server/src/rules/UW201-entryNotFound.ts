@@ -1,7 +1,6 @@
 import { appEntriesOf } from '../app/appEntries';
 import type { AppEntry } from '../app/appEntry';
-import { pythonPins } from '../deploy/pythonPins';
-import { normalizePackageName } from '../deploy/requirementLine';
+import { isEntryMissing } from '../app/loadProblems';
 import type { Rule, RuleContext } from './rule';
 
 /**
@@ -9,12 +8,8 @@ import type { Rule, RuleContext } from './rule';
  * workspace. What it does say is that the linter cannot check the code uWSGI will run.
  */
 function check(context: RuleContext): void {
-  const pinned = new Set(pythonPins(context).map((p) => p.name));
   for (const entry of appEntriesOf(context)) {
-    if (entry.filePath || !entry.source) continue;
-    const top = entry.moduleName?.split('.')[0];
-    // A module named after a dependency (`import = newrelic`) is installed, not ours.
-    if (top && (pinned.has(normalizePackageName(top)) || STDLIB.has(top))) continue;
+    if (!isEntryMissing(context, entry)) continue;
     context.report({
       file: entry.origin.file,
       start: entry.origin.start,
@@ -35,9 +30,6 @@ function messageFor(entry: AppEntry): string {
       : 'If it is not installed either, uWSGI cannot load the app.';
   return `${what} (${entry.key}) was not found in the workspace, so its code is not checked; it may be installed elsewhere (site-packages).${searched}${notes} ${consequence}`;
 }
-
-/** Standard-library modules sometimes imported from the config (`import = logging.config`). */
-const STDLIB = new Set(['os', 'sys', 'logging', 'gc', 'faulthandler', 'signal', 'threading', 'atexit', 'site', 'encodings', 'importlib', 'json', 'time', 'socket', 'ssl']);
 
 export const UW201: Rule = {
   code: 'UW201',

@@ -1,6 +1,6 @@
 import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
 import type { AppEntry } from '../app/appEntry';
-import { moduleDefinitionsOf } from '../app/moduleDefinitions';
+import { missingCallable } from '../app/loadProblems';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import type { EffectiveConfig } from '../config/effectiveConfig';
 import type { Fix, RelatedSpan } from '../core/finding';
@@ -14,9 +14,8 @@ import type { Rule, RuleContext } from './rule';
 function check(context: RuleContext): void {
   const config = effectiveConfigOf(context);
   for (const entry of appLoadingEntries(appEntriesOf(context))) {
-    if (!entry.filePath || !entry.callable || !entry.source) continue;
-    const defs = moduleDefinitionsOf(context, entry.filePath);
-    if (!defs || defs.opaque || defs.definesApplications || defs.names.has(entry.callable)) continue;
+    const defs = missingCallable(context, entry);
+    if (!defs || !entry.filePath || !entry.callable) continue;
     const candidate = defs.appCandidates.find((name) => name !== entry.callable);
     const related: RelatedSpan[] = [{ file: entry.filePath, start: 0, end: 0, message: `${entry.callable} is not defined at the top level of this module` }];
     const option = config.get('callable');

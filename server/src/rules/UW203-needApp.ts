@@ -1,4 +1,5 @@
 import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
+import { isEntryMissing, missingCallable } from '../app/loadProblems';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import type { Fix } from '../core/finding';
 import { setOptionEdits } from '../fixes/iniEdits';
@@ -6,13 +7,16 @@ import type { Rule, RuleContext } from './rule';
 
 /**
  * uWSGI 2.0 defaults to `need-app = false`: an app that fails to import leaves a server that
- * answers every request with HTTP 500. 2.1 turned the default on, so only 2.0 is told.
+ * answers every request with HTTP 500. 2.1 turned the default on, so only 2.0 is told, and only
+ * when the app may well fail to load (UW201/UW202), so a healthy config is not nagged.
  */
 function check(context: RuleContext): void {
   if (!context.settings.uwsgiVersion.startsWith('2.0')) return;
   const config = effectiveConfigOf(context);
   if (config.get('need-app')) return;
-  const [first] = appLoadingEntries(appEntriesOf(context));
+  const first = appLoadingEntries(appEntriesOf(context)).find(
+    (entry) => isEntryMissing(context, entry) || missingCallable(context, entry) !== undefined,
+  );
   const source = first?.source;
   if (!source) return;
   const fixes: Fix[] = [];
@@ -28,8 +32,7 @@ function check(context: RuleContext): void {
     file: source.file,
     start: source.keySpan.start,
     end: source.keySpan.end,
-    message:
-      "On uWSGI 2.0, an app that fails to load (import error, missing callable) does not stop startup: uWSGI goes into \"full dynamic mode\" and answers every request with HTTP 500 (\"no python application found\"). Set 'need-app = true' so it exits instead and the deploy fails visibly (2.1 does this by default).",
+    message: `This app may fail to load (${first.filePath ? `the callable '${first.callable}' is not defined` : 'it is not in the workspace'}). On uWSGI 2.0 a failed load does not stop startup: uWSGI goes into "full dynamic mode" and answers every request with HTTP 500 ("no python application found"). Set 'need-app = true' so it exits instead and the deploy fails visibly (2.1 does this by default).`,
     fixes,
   });
 }
@@ -37,7 +40,7 @@ function check(context: RuleContext): void {
 export const UW203: Rule = {
   code: 'UW203',
   name: 'needApp',
-  summary: 'On uWSGI 2.0, suggest `need-app = true` so a failed app import stops startup instead of serving HTTP 500s.',
+  summary: 'On uWSGI 2.0, when the app may fail to load, suggest `need-app = true` so startup stops instead of serving HTTP 500s.',
   defaultSeverity: 'information',
   check,
 };
