@@ -73,7 +73,8 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: { fi
   run.frames.push(site);
   run.active.add(fn.def);
   try {
-    execBlock(run, fn.def.get('body')?.children ?? [], scope);
+    if (fn.def.type === 'lambda') scope.returned = evalExpr(run, fn.def.get('body'), scope);
+    else execBlock(run, fn.def.get('body')?.children ?? [], scope);
   } finally {
     run.active.delete(fn.def);
     run.frames.pop();

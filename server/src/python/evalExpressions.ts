@@ -76,7 +76,8 @@ export function evalExpr(run: ImportRun, node: PyNode | undefined, scope: Scope)
       return value.kind === 'dict' && key !== undefined ? value.entries.get(key) ?? UNKNOWN : UNKNOWN;
     }
     case 'lambda':
-      return UNKNOWN;
+      // A value to call later (`after_in_child=lambda: engine.dispose()`); its body runs only if called.
+      return { kind: 'function', def: node, module: scope.module, name: '<lambda>', enclosing: scope.kind === 'function' ? [scope.locals, ...scope.enclosing] : [] };
     default:
       for (const child of node.children) evalExpr(run, child, scope);
       return UNKNOWN;

@@ -147,7 +147,7 @@ function execTry(run: ImportRun, node: PyNode, scope: Scope): void {
   execBlock(run, node.get('body')?.children ?? [], scope);
   for (const clause of node.children) {
     if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
-      execBlock(run, clause.ofType('block').flatMap((b) => b.children), scope);
+      execBlock(run, clause.ofType('block').flatMap((b) => b.children), { ...scope, weak: true });
     } else if (clause.type === 'else_clause') {
       execBlock(run, clause.get('body')?.children ?? [], scope);
     } else if (clause.type === 'finally_clause') {

@@ -14,6 +14,8 @@ export interface Scope {
   file: string;
   /** Set by `return`. */
   returned?: Value;
+  /** Code that may not run (an `except` handler): it does not replace what a name is known to hold. */
+  weak?: boolean;
 }
 
 export function moduleScope(module: ModuleState, file: string): Scope {
@@ -37,10 +39,16 @@ export function lookup(scope: Scope, name: string): Value {
 
 /** Binds a plain name; reports whether it landed in a module namespace (lives for the process). */
 export function bind(scope: Scope, name: string, value: Value): boolean {
+  if (scope.weak && informative(lookup(scope, name)) && !informative(value)) return false;
   if (scope.kind === 'module' || scope.globals.has(name)) {
     scope.module.namespace.set(name, value);
     return true;
   }
   scope.locals.set(name, value);
   return scope.kind === 'class';
+}
+
+/** `import uwsgi` … `except ImportError: uwsgi = None`: the module is what matters under uWSGI. */
+function informative(value: Value): boolean {
+  return value.kind !== 'unknown' && value.kind !== 'const';
 }

@@ -19,6 +19,12 @@ import { UW108 } from './UW108-duplicateScalar';
 import { UW201 } from './UW201-entryNotFound';
 import { UW202 } from './UW202-callableNotDefined';
 import { UW203 } from './UW203-needApp';
+import { UW301 } from './UW301-connectionBeforeFork';
+import { UW302 } from './UW302-beforeFirstRequest';
+import { UW303 } from './UW303-clientBeforeFork';
+import { UW304 } from './UW304-sharedImportConnects';
+import { UW305 } from './UW305-deadForkCleanup';
+import { UW306 } from './UW306-perWorkerSetup';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -45,6 +51,12 @@ export const RULES: readonly Rule[] = [
   UW201,
   UW202,
   UW203,
+  UW301,
+  UW302,
+  UW303,
+  UW304,
+  UW305,
+  UW306,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
