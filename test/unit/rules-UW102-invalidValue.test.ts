@@ -121,6 +121,13 @@ test('values built from placeholders are checked after expansion, unresolved one
   assert.equal(findings[0].fixes, undefined);
 });
 
+test('log-date = false logs a literal "false" prefix; the fix removes the line', () => {
+  const { finding, text } = one('log-date = false');
+  assert.match(finding.message, /every log line starts with 'false - '/);
+  assert.equal(preferredResult(text, finding), '[uwsgi]\n');
+  assert.deepEqual(run('[uwsgi]\nlogdate = true\nlog-date = %%Y-%%m-%%d\n'), []);
+});
+
 test('UW102 is registered', () => {
   assert.ok(RULES.includes(UW102));
 });

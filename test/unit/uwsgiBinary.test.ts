@@ -208,7 +208,7 @@ test('keys uWSGI rejects under strict are exactly the keys UW101/UW106/UW107 fla
   t.diagnostic(`${cases.length} configs; uWSGI rejected ${rejected}, and our rules flagged exactly those`);
 });
 
-test('chmod-socket and empty socket values: UW102 errors exactly where uWSGI exits', async (t) => {
+test('chmod-socket, empty socket and log-date values: UW102 agrees with what uWSGI does', async (t) => {
   if (!requireBinary(t)) return;
   for (const value of ['660', '666', '1', '777', '0660', 'true', '', '66', '6600', 'false']) {
     const text = `[uwsgi]\nchmod-socket = ${value}\n`;
@@ -216,6 +216,9 @@ test('chmod-socket and empty socket values: UW102 errors exactly where uWSGI exi
     const ours = lint(text, [UW102]).some((f) => f.severity === 'error');
     assert.equal(ours, binaryRejects, `chmod-socket = ${value}`);
   }
+  const logDate = '[uwsgi]\nlog-date = false\n';
+  assert.match((await runIni(logDate)).output, /^false - \*\*\* Starting uWSGI/m);
+  assert.ok(lint(logDate, [UW102]).some((f) => /starts with 'false - '/.test(f.message)));
   const empty = '[uwsgi]\nsocket =\n';
   assert.ok((await runIni(empty)).output.includes('invalid/empty uwsgi socket name'));
   assert.ok(lint(empty, [UW102]).some((f) => f.severity === 'error'));

@@ -3,7 +3,7 @@
  * becomes. Handler names are the TSV's (`uwsgi_opt_set_int`, …).
  */
 
-export type ValueKind = 'bool' | 'int' | 'int16' | 'int64' | 'megabytes' | 'chmod' | 'socket' | 'other';
+export type ValueKind = 'bool' | 'int' | 'int16' | 'int64' | 'megabytes' | 'chmod' | 'socket' | 'logDate' | 'other';
 
 const KIND_BY_HANDLER: Record<string, ValueKind> = {
   uwsgi_opt_true: 'bool',
@@ -14,6 +14,7 @@ const KIND_BY_HANDLER: Record<string, ValueKind> = {
   uwsgi_opt_set_64bit: 'int64',
   uwsgi_opt_set_megabytes: 'megabytes',
   uwsgi_opt_chmod_socket: 'chmod',
+  uwsgi_opt_log_date: 'logDate',
   uwsgi_opt_add_socket: 'socket',
   uwsgi_opt_add_ssl_socket: 'socket',
   uwsgi_opt_add_socket_no_defer: 'socket',

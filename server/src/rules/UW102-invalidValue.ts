@@ -2,7 +2,7 @@ import type { EffectiveEntry } from '../config/effectiveConfig';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import { isTruthy } from '../config/truthiness';
 import type { Fix, Severity } from '../core/finding';
-import { replaceValueEdit } from '../fixes/iniEdits';
+import { removeLineEdit, replaceValueEdit } from '../fixes/iniEdits';
 import type { OptionInfo } from '../options/catalog';
 import type { ValueKind } from '../options/valueKinds';
 import { isIntegerKind, looksOff, looksOn, numberWord, readCInteger, valueKindOf, withSizeSuffix } from '../options/valueKinds';
@@ -13,6 +13,8 @@ interface ValueProblem {
   message: string;
   severity?: Severity;
   replacements?: { value: string; title?: string; preferred?: boolean }[];
+  /** Offer deleting the line (preferred) when the only way to get what the value says is to drop it. */
+  removeLine?: boolean;
 }
 
 /** `;`/`#` after a blank: UW103 explains inline comments, so values carrying one are left to it. */
@@ -49,8 +51,12 @@ function check(context: RuleContext): void {
 }
 
 function fixesFor(entry: EffectiveEntry, problem: ValueProblem): Fix[] | undefined {
+  if (entry.origin !== 'ini' || !entry.entry || !entry.doc) return undefined;
+  if (problem.removeLine) {
+    return [{ title: `Remove '${entry.key}'`, preferred: true, edits: [removeLineEdit(entry.doc, entry.file, entry.entry.line)] }];
+  }
   // Only values written literally can be rewritten in place.
-  if (!problem.replacements || entry.origin !== 'ini' || !entry.entry || entry.raw !== entry.value) return undefined;
+  if (!problem.replacements || entry.raw !== entry.value) return undefined;
   return problem.replacements.map((r) => ({
     title: r.title ?? `Change the value to '${r.value}'`,
     ...(r.preferred ? { preferred: true } : {}),
@@ -63,6 +69,7 @@ function problemOf(entry: EffectiveEntry, info: OptionInfo): ValueProblem | unde
   const value = entry.value;
   if (kind === 'bool') return boolProblem(entry, value);
   if (kind === 'chmod') return chmodProblem(entry, value);
+  if (kind === 'logDate') return logDateProblem(entry, value);
   if (isIntegerKind(kind)) return integerProblem(entry, info, kind, value);
   if (value.trim() !== '') return undefined;
   if (kind === 'socket') {
@@ -79,6 +86,15 @@ function boolProblem(entry: EffectiveEntry, value: string): ValueProblem | undef
   return {
     message: `uWSGI reads '${entry.key} = ${value}' as true, ${effect}: only false, off, no (any case) or exactly 0 turn a flag off, and quotes are kept as part of the value.`,
     replacements: [{ value: 'false', title: `Change the value to 'false' (turns '${entry.key}' off)`, preferred: true }],
+  };
+}
+
+/** `uwsgi_opt_log_date` always turns date logging on; a value other than true/1/on/yes is a strftime format. */
+function logDateProblem(entry: EffectiveEntry, value: string): ValueProblem | undefined {
+  if (INLINE_COMMENT.test(value) || !looksOff(value)) return undefined;
+  return {
+    message: `'${entry.key} = ${value}' turns date logging ON and uses '${value}' as the strftime format, so every log line starts with '${value} - '. Leave the option out to log without dates.`,
+    removeLine: true,
   };
 }
 
