@@ -107,3 +107,9 @@ test('hover on an app value shows the Python file uWSGI loads and where the call
   assert.match(hover('[uwsgi]\nmodule = sit|e.web\n', files)!.contents, /`application`, uWSGI's default name \(\*\*not found at module level\*\*\)/);
   assert.match(hover('[uwsgi]\nshared-import = si|te\n', files)!.contents, /in the master, before forking/);
 });
+
+test('CRLF line endings do not leak into hover ranges or values', () => {
+  const h = hover('[uwsgi]\r\nbase = /srv\r\nchdir = %(ba|se)\r\n');
+  assert.equal(h!.covered, '%(base)');
+  assert.match(h!.contents, /→ `\/srv`/);
+});

@@ -86,3 +86,14 @@ test('an unterminated block folds to its last line; single lines do not fold', (
   assert.deepEqual(folds, [[0, 3], [1, 3]]);
   assert.deepEqual(foldingRanges(parseIni('[uwsgi]\n; one\n')), [{ start: 0, end: 8 }]);
 });
+
+test('CRLF files fold and outline on the same lines as LF files', () => {
+  const crlf = TEXT.replace(/\n/g, '\r\n');
+  const lf = new LineIndex(TEXT);
+  const cr = new LineIndex(crlf);
+  const lines = (index: LineIndex, text: string) =>
+    foldingRanges(parseIni(text)).map((f) => [index.positionAt(f.start).line, index.positionAt(f.end).line, f.kind ?? '']);
+  assert.deepEqual(lines(cr, crlf), lines(lf, TEXT));
+  const symbols = documentSymbols(parseIni(crlf));
+  assert.equal(crlf.slice(symbols[0].children[0].range.start, symbols[0].children[0].range.end), 'module = app:app');
+});
