@@ -49,6 +49,10 @@ test('links for file-valued options, through placeholders and chdir; none for mi
   assert.deepEqual(links('[uwsgi]\nchdir = /opt/code\nwsgi-file = main.py\n'), [['main.py', '/opt/code/main.py']]);
 });
 
+test('links for @(file) readers of existing files, not for exec:// readers', () => {
+  assert.deepEqual(links('[uwsgi]\nsocket = @(reload.txt)\nprocesses = @(exec://nproc)\n'), [['reload.txt', '/srv/app/reload.txt']]);
+});
+
 test('no links for values with environment variables or schemes, nor for non-file options', () => {
   assert.deepEqual(links('[uwsgi]\nini = $(CONF)/x.ini\ninclude = http://example/x.ini\nmodule = wsgi\n'), []);
 });

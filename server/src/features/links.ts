@@ -8,8 +8,9 @@ import type { FeatureRequest, LinkEntry, OffsetRange } from './types';
 import { INCLUDE_OPTIONS, pathKindOf } from './valueKinds';
 
 /**
- * Links from `ini`/`include`/`inherit` and file-valued options to the files they name, resolved
- * as uWSGI would (magic variables; placeholders for non-include options), only when the file exists.
+ * Links from `ini`/`include`/`inherit`, file-valued options and `@(file)` readers to the files they
+ * name, resolved as uWSGI would (magic variables; placeholders for non-include options), only when
+ * the file exists.
  */
 export function documentLinks(request: FeatureRequest): LinkEntry[] {
   const fd = featureDocument(request);
@@ -18,6 +19,7 @@ export function documentLinks(request: FeatureRequest): LinkEntry[] {
     for (const entry of section.entries) {
       const link = linkFor(fd, entry, section.name || 'uwsgi');
       if (link) links.push(link);
+      links.push(...readerLinks(fd, entry));
     }
   }
   return links;
@@ -38,6 +40,17 @@ function linkFor(fd: FeatureDocument, entry: IniEntry, section: string): LinkEnt
   const target = candidates.find((p) => request.fs.kind(p) === 'file');
   if (!target) return undefined;
   return { range: linkRange(entry, include), target, tooltip: target };
+}
+
+/** `@(file)` readers of plain files (schemes such as `exec://` are not files). */
+function readerLinks(fd: FeatureDocument, entry: IniEntry): LinkEntry[] {
+  const links: LinkEntry[] = [];
+  for (const token of entry.tokens) {
+    if (token.kind !== 'reader' || token.name === '' || token.name.includes('://') || /[$%@]/.test(token.name)) continue;
+    const target = resolvePath(dirname(fd.request.path), token.name);
+    if (fd.request.fs.kind(target) === 'file') links.push({ range: { start: token.start + 2, end: token.end - 1 }, target, tooltip: target });
+  }
+  return links;
 }
 
 function expandedValue(fd: FeatureDocument, entry: IniEntry): string {
