@@ -241,3 +241,18 @@ test('a missing root file is a problem, not an exception', () => {
   assert.equal(config.problems[0].kind, 'rootNotFound');
   assert.equal(config.entries.length, 0);
 });
+
+test('inherit paths are expanded like other values (templates apply after the passes)', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\nset-ph = tpl=/etc/uwsgi/base.ini\ninherit = %(tpl)\nprocesses = 2\n',
+    '/etc/uwsgi/base.ini': '[uwsgi]\nmaster = true\nchdir = %(tpl)\n',
+  });
+  assert.equal(config.truthy('master'), true);
+  assert.equal(config.value('chdir'), '/etc/uwsgi/base.ini');
+  assert.equal(config.files[1].path, '/etc/uwsgi/base.ini');
+});
+
+test('include paths see only magic variables: placeholders are not expanded yet', () => {
+  const config = load({ '/app/uwsgi.ini': '[uwsgi]\nset-ph = dir=conf\ninclude = %(dir)/x.ini\n', '/app/conf/x.ini': '[uwsgi]\n' });
+  assert.ok(config.problems.some((p) => p.kind === 'includeNotFound'));
+});

@@ -23,3 +23,8 @@ test('UW003: a missing include inside a logic block is a warning', () => {
   const [finding] = runRules([UW003], { '/app/uwsgi.ini': '[uwsgi]\nif-exists = /etc/x\ninclude = /etc/x/local.ini\nendif\n' });
   assert.equal(finding.severity, 'warning');
 });
+
+test('UW003: a placeholder in an include path explains that includes are read before expansion', () => {
+  const [finding] = runRules([UW003], { '/app/uwsgi.ini': '[uwsgi]\nset-ph = d=conf\ninclude = %(d)/x.ini\n', '/app/conf/x.ini': '[uwsgi]\n' });
+  assert.match(finding.message, /looks for this path literally/);
+});

@@ -27,11 +27,11 @@ export class Expander {
     private readonly fs: FileSystem,
     private readonly problems: ConfigProblem[],
   ) {
-    for (const p of pending) if (!this.byKey.has(p.entry.key)) this.byKey.set(p.entry.key, p);
   }
 
-  /** Expands every value in place on its entry. */
+  /** Expands every value not expanded yet, in place on its entry; `pending` may have grown since the last run. */
   run(): void {
+    for (const p of this.pending) if (!this.byKey.has(p.entry.key)) this.byKey.set(p.entry.key, p);
     for (const p of this.pending) {
       const result = this.expand(p, 0);
       p.entry.value = result.text;

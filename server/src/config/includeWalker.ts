@@ -17,29 +17,40 @@ interface Frame {
 }
 
 interface Deferred {
-  target: string;
   via: EffectiveEntry;
   frames: Frame[];
 }
 
 /**
  * Reads the root file and follows `ini =`/`include =` at the point they appear (they are
- * IMMEDIATE: only magic variables are expanded in their value), then `inherit =` templates,
- * which uWSGI applies at configure time, after the rest.
+ * IMMEDIATE: only magic variables are expanded in their value); `inherit =` templates are read
+ * later, once values are expanded, and their options go after the rest.
  */
 export class IncludeWalker {
   private lastLoaded = '';
   private rootMagic: MagicTable | undefined;
   private readonly deferred: Deferred[] = [];
+  private inheritCount = 0;
 
   constructor(private readonly state: LoadState) {}
 
+  /** Reads the root file and everything it includes in place; `inherit` templates wait for `walkInherits`. */
   walkRoot(path: string, section: string): void {
     this.read(path, section, path, 'root', undefined, [], false);
-    for (let i = 0; i < this.deferred.length && i < 64; i++) {
-      const d = this.deferred[i];
-      this.follow('inherit', d.target, d.via, d.frames);
+  }
+
+  /**
+   * Reads the pending `inherit` templates. uWSGI applies them at configure time, after the
+   * `$()`/`@()`/`%()` passes, so their paths are the expanded values. Returns whether any was read
+   * (the caller expands the new entries, and templates may inherit further).
+   */
+  walkInherits(): boolean {
+    const batch = this.deferred.splice(0);
+    for (const d of batch) {
+      if (++this.inheritCount > 64) return false;
+      this.follow('inherit', d.via.value, d.via, d.frames);
     }
+    return batch.length > 0;
   }
 
   private read(
@@ -84,7 +95,7 @@ export class IncludeWalker {
       const key = entry.key;
       if (key === 'set' || key === 'set-placeholder' || key === 'set-ph') addAssignment(this.state, effective, expanded.text);
       else if (key === 'ini' || key === 'include') this.follow(key, expanded.text, effective, here);
-      else if (key === 'inherit') this.deferred.push({ target: expanded.text, via: effective, frames: here });
+      else if (key === 'inherit') this.deferred.push({ via: effective, frames: here });
       else if (OTHER_FORMAT_KEYS.has(key)) this.recordOther(expanded.text, effective, here);
     }
   }

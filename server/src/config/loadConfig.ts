@@ -49,8 +49,11 @@ export function loadEffectiveConfig(request: LoadConfigRequest): EffectiveConfig
     docs: new Map(),
   };
   for (const setting of request.environment ?? []) addEnvironment(state, setting);
-  new IncludeWalker(state).walkRoot(rootPath, section);
-  new Expander(state.pending, state.fs, state.problems).run();
+  const walker = new IncludeWalker(state);
+  const expander = new Expander(state.pending, state.fs, state.problems);
+  walker.walkRoot(rootPath, section);
+  expander.run();
+  while (walker.walkInherits()) expander.run();
   return new EffectiveConfig(rootPath, section, request.settings.uwsgiVersion, state.entries, state.files, state.problems);
 }
 
