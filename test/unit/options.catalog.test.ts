@@ -13,6 +13,7 @@ import {
   uwsgiDocsUrl,
 } from '../../server/src/options/catalog';
 import type { UwsgiVersion } from '../../server/src/core/settings';
+import { preferredFirst } from '../../server/src/options/optionRecord';
 
 const TSV = join(import.meta.dirname, '../../server/src/options/uwsgi-options.tsv');
 
@@ -157,4 +158,13 @@ test('python plugin options', () => {
 test('docs links anchor on the option name', () => {
   assert.equal(uwsgiDocsUrl('chmod-socket'), 'https://uwsgi-docs.readthedocs.io/en/latest/Options.html#chmod-socket');
   assert.equal(uwsgiDocsUrl('py-call-osafterfork'), 'https://uwsgi-docs.readthedocs.io/en/latest/Options.html#py-call-osafterfork');
+});
+
+test('a name declared by several plugins resolves to core, then python, then http, then the rest', () => {
+  const order = preferredFirst([{ plugin: 'zeta' }, { plugin: 'http' }, { plugin: 'alpha' }, { plugin: 'core' }, { plugin: 'python' }]);
+  assert.deepEqual(order.map((r) => r.plugin), ['core', 'python', 'http', 'alpha', 'zeta']);
+  // Every provider is exposed, the preferred one first; lookupOption returns that one.
+  for (const name of ['socket', 'module', 'http']) {
+    assert.equal(optionProviders(name)[0].plugin, lookupOption(name)?.plugin);
+  }
 });

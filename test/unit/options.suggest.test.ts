@@ -51,3 +51,18 @@ test('a lone close typo is strong, several candidates are not', () => {
 test('a known name never suggests itself', () => {
   assert.ok(!suggestOptions('master', '2.0.30').includes('master'));
 });
+
+test('names carried over from gunicorn and friends', () => {
+  assert.equal(suggestOptions('bind', '2.0.30')[0], 'http-socket');
+  assert.equal(suggestOptions('timeout', '2.0.30')[0], 'harakiri');
+  assert.equal(suggestOptions('user', '2.0.30')[0], 'uid');
+  assert.equal(rankOptionSuggestions('working_dir', '2.0.30')[0]?.name, 'chdir');
+});
+
+test('one suggestion per option, never two aliases of it', () => {
+  const names = suggestOptions('workerz', '2.0.30');
+  assert.ok(names.includes('workers'));
+  assert.ok(!names.includes('processes') || !names.includes('workers'));
+  const venv = suggestOptions('virtual_env', '2.0.30');
+  assert.equal(venv.filter((n) => ['home', 'virtualenv', 'venv', 'pyhome'].includes(n)).length, 1);
+});

@@ -63,6 +63,11 @@ function pluginRank(plugin: string): number {
   return i === -1 ? PLUGIN_PREFERENCE.length : i;
 }
 
+/** Orders declarations of one name: core, then python, then http, then the other plugins by name. */
+export function preferredFirst<T extends { plugin: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => pluginRank(a.plugin) - pluginRank(b.plugin) || a.plugin.localeCompare(b.plugin));
+}
+
 let cachedRecords: OptionRecord[] | undefined;
 let cachedByName: Map<string, OptionRecord[]> | undefined;
 
@@ -85,9 +90,7 @@ export function recordsNamed(name: string): readonly OptionRecord[] {
       list.push(record);
       byName.set(record.name, list);
     }
-    for (const list of byName.values()) {
-      list.sort((a, b) => pluginRank(a.plugin) - pluginRank(b.plugin) || a.plugin.localeCompare(b.plugin));
-    }
+    for (const [name, list] of byName) byName.set(name, preferredFirst(list));
     cachedByName = byName;
   }
   return cachedByName.get(name) ?? [];

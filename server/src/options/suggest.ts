@@ -37,6 +37,26 @@ const KNOWN_MISSPELLINGS: Record<string, string> = {
   'logfile': 'logto',
   'static-maps': 'static-map',
   'need-plugins-dir': 'plugins-dir',
+  // Names from other servers' configs (gunicorn, mod_wsgi) that people carry over.
+  'bind': 'http-socket',
+  'timeout': 'harakiri',
+  'graceful-timeout': 'worker-reload-mercy',
+  'user': 'uid',
+  'group': 'gid',
+  'pythonhome': 'home',
+  'python-home-dir': 'home',
+  'wsgi-app': 'module',
+  'app-module': 'module',
+  'error-log': 'logto',
+  'errorlog': 'logto',
+  'access-log': 'req-logger',
+  'accesslog': 'req-logger',
+  'backlog': 'listen',
+  'keepalive': 'http-keepalive',
+  'pid': 'pidfile',
+  'working-dir': 'chdir',
+  'workdir': 'chdir',
+  'directory': 'chdir',
 };
 
 const MAX_SUGGESTIONS = 5;
@@ -95,8 +115,14 @@ export function rankOptionSuggestions(name: string, version: UwsgiVersion): Opti
   const known = new Set(names);
   const wanted = normalise(name);
   const found = new Map<string, OptionSuggestion>();
+  const options = new Set<string>();
+  // One suggestion per option: `wsgi_file` offers `wsgi-file`, not its alias `file` as well.
   const add = (suggestion: OptionSuggestion): void => {
     if (suggestion.name === name || !known.has(suggestion.name) || found.has(suggestion.name)) return;
+    const record = recordsNamed(suggestion.name)[0];
+    const option = record ? `${record.plugin}\0${record.canonical}` : suggestion.name;
+    if (options.has(option)) return;
+    options.add(option);
     found.set(suggestion.name, suggestion);
   };
   if (wanted !== name.toLowerCase() && known.has(wanted)) {
