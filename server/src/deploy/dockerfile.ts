@@ -72,7 +72,8 @@ export function readDockerfile(path: string, text: string): Dockerfile {
         stage.workdir = resolvePath(stage.workdir, env(ins.args.trim().replace(/^["']|["']$/g, '')));
         break;
       case 'ENV':
-        stage.env.push(...readEnv(ins.args, ins.argsStart));
+        // `ENV PATH=$APP/bin` sees the variables set before it.
+        stage.env.push(...readEnv(ins.args, ins.argsStart).map((e) => ({ ...e, value: env(e.value) })));
         break;
       case 'COPY':
       case 'ADD': {
