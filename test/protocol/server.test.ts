@@ -37,7 +37,7 @@ async function codeActions(session: LspSession, path: string, diagnostic: LspDia
 
 describe('language server over stdio', () => {
   test('answers initialize with diagnostics-related capabilities', async () => {
-    const session = new LspSession('/');
+    const session = new LspSession(LspSession.tempRoot());
     sessions.push(session);
     const result = (await session.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as {
       capabilities: { codeActionProvider: { codeActionKinds: string[] }; textDocumentSync: unknown };

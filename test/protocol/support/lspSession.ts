@@ -32,7 +32,9 @@ export class LspSession {
   private readonly listeners = new Set<() => void>();
   stderr = '';
 
+  /** `root` must be a folder this session created (it is deleted on close). */
   constructor(readonly root: string) {
+    if (!root.startsWith(tmpdir()) || !root.includes('uwsgi-lint-protocol-')) throw new Error(`refusing to own ${root}`);
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -48,8 +50,12 @@ export class LspSession {
   }
 
   /** Starts a session on a temporary workspace holding `files` (relative path → text). */
+  static tempRoot(): string {
+    return mkdtempSync(join(tmpdir(), 'uwsgi-lint-protocol-'));
+  }
+
   static async start(files: Record<string, string>, initOptions: { configuration?: boolean } = {}): Promise<LspSession> {
-    const root = mkdtempSync(join(tmpdir(), 'uwsgi-lint-protocol-'));
+    const root = LspSession.tempRoot();
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);
