@@ -34,7 +34,7 @@ export class LspSession {
 
   /** `root` must be a folder this session created (it is deleted on close). */
   constructor(readonly root: string) {
-    if (!root.startsWith(tmpdir()) || !root.includes('uwsgi-lint-protocol-')) throw new Error(`refusing to own ${root}`);
+    if (!root.startsWith(tmpdir() + '/') || root.length <= tmpdir().length + 1) throw new Error(`refusing to own ${root}`);
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
