@@ -53,3 +53,12 @@ test('UW001: a byte order mark hides the [uwsgi] header from uWSGI', () => {
   assert.match(finding.message, /byte order mark/);
   assert.equal(applyFix(text, finding), '[uwsgi]\nmaster = true\n');
 });
+
+test('UW001: a file with options but no header at all gets an "add [uwsgi]" fix', () => {
+  const text = 'master = true\r\nprocesses = 4\r\n';
+  const [finding] = run(text);
+  assert.match(finding.message, /above the first header are ignored/);
+  const fixed = applyFix(text, finding);
+  assert.equal(fixed, '[uwsgi]\r\nmaster = true\r\nprocesses = 4\r\n');
+  assert.deepEqual(run(fixed), []);
+});

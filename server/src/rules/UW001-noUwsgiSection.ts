@@ -35,7 +35,7 @@ function nearMisses(doc: IniDocument, want: string): NearMiss[] {
 
 /** Without a near miss, only complain about files that look like uWSGI configs at all. */
 function looksLikeUwsgi(doc: IniDocument, context: RuleContext): boolean {
-  const keys = doc.entries.filter((e) => e.section !== '');
+  const keys = doc.entries;
   const known = keys.filter((e) => lookupOption(e.key, context.settings.uwsgiVersion));
   return keys.length > 0 && known.length * 2 >= keys.length;
 }
@@ -94,12 +94,17 @@ function reportFile(context: RuleContext, file: ConfigFile, doc: IniDocument): v
   if (misses.length > 0 || file.via || !looksLikeUwsgi(doc, context)) return;
   const first = doc.lines[0];
   const names = doc.sections.filter((s) => s.header).map((s) => `[${s.name}]`);
+  // Replacing the BOM too: uWSGI would not see a header behind it.
+  const headerless = names.length === 0;
   context.report({
     file: file.path,
     start: first?.start ?? 0,
     end: first?.end ?? 0,
     message: `No [${want}] section: uWSGI warns "Can't find section" and starts with none of these options.` +
-      (names.length ? ` Sections found: ${names.join(', ')}.` : ''),
+      (headerless ? ' Options above the first header are ignored.' : ` Sections found: ${names.join(', ')}.`),
+    fixes: headerless && first
+      ? [{ title: `Add a [${want}] header at the top`, preferred: true, edits: [{ file: file.path, start: 0, end: first.start, newText: `[${want}]${doc.eol}` }] }]
+      : undefined,
   });
 }
 
