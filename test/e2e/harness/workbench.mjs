@@ -69,6 +69,14 @@ export class Workbench {
     await this.editor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
   }
 
+  /** Moves keyboard focus into the active editor without moving its cursor (e.g. after opening it from Problems). */
+  async focusEditorKeepingCursor() {
+    await this.runCommand('View: Focus Active Editor Group');
+    await waitFor('the editor to have focus', 10 * SECOND, () =>
+      this.page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor')),
+    );
+  }
+
   /** Moves the cursor with Go to Line (Ctrl+G), 1-based line and column. */
   async goToLine(line, column = 1) {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
