@@ -11,8 +11,9 @@ const CLAUSES = new Set(['elif_clause', 'else_clause', 'except_clause', 'except_
 
 /**
  * The statement to insert after so that new code runs once the statement at `offset` is done:
- * its own statement, lifted out of loops, `if`s and `try`s but kept inside `with` blocks
- * (Flask-SQLAlchemy needs the app context) and inside its function.
+ * its own statement, lifted out of loops, `if`s, `try`s and `with engine.connect()` blocks (a
+ * checked-out connection survives dispose()), but kept inside `with app.app_context():`
+ * (Flask-SQLAlchemy needs it) and inside its function.
  */
 export function statementAfter(root: PyNode, offset: number): PyNode | undefined {
   let node: PyNode | undefined = root;
@@ -26,7 +27,8 @@ export function statementAfter(root: PyNode, offset: number): PyNode | undefined
   while (statement?.parent?.type === 'block') {
     let owner = statement.parent.parent;
     while (owner && CLAUSES.has(owner.type)) owner = owner.parent;
-    if (!owner || !COMPOUND.has(owner.type)) break;
+    const climb = owner && (COMPOUND.has(owner.type) || (owner.type === 'with_statement' && !isAppContext(owner)));
+    if (!owner || !climb) break;
     statement = owner;
   }
   return statement;
@@ -71,4 +73,15 @@ export function importInsertionOffset(root: PyNode, text: string): number {
   if (!after) return 0;
   const newline = text.indexOf('\n', after.end);
   return newline < 0 ? text.length : newline + 1;
+}
+
+/** `with app.app_context():` (or a request context): Flask-SQLAlchemy's engine is reachable inside. */
+export function isAppContext(node: PyNode): boolean {
+  return node.type === 'with_statement' && /\b(app_context|test_request_context|request_context)\s*\(/.test(node.children.find((c) => c.type === 'with_clause')?.text ?? '');
+}
+
+/** Whether `node` sits in an app-context `with` block of its own function (or module). */
+export function insideAppContext(node: PyNode): boolean {
+  for (let n = node.parent; n && n.type !== 'function_definition'; n = n.parent) if (isAppContext(n)) return true;
+  return false;
 }

@@ -85,8 +85,5 @@ export function measured(hazard: ForkHazard): string {
 
 /** Related spans: every frame of the import chain, labelled. */
 export function chainRelated(fs: FileSystem, rootPath: string, chain: readonly Frame[]): Array<Frame & { message: string }> {
-  return chain.map((frame, i) => ({
-    ...frame,
-    message: i === 0 ? `uWSGI loads it here: ${frame.label}` : `import chain: ${frame.label} (${where(fs, rootPath, frame)})`,
-  }));
+  return chain.map((frame) => ({ ...frame, message: `import chain: ${frame.label} (${where(fs, rootPath, frame)})` }));
 }

@@ -5,12 +5,11 @@ import type { Args } from './evalExpressions';
 import { evalExpr } from './evalExpressions';
 import { execBlock } from './execStatements';
 import type { ImportRun } from './importRun';
-import { MAX_DEPTH, ownerOf, siteLabel } from './importRun';
-import { disposeTarget } from './disposeHint';
+import { MAX_DEPTH, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
 import type { Scope } from './scope';
 import { moduleScope } from './scope';
-import { UNKNOWN, type ClassValue, type FunctionValue, type Value } from './values';
+import { UNKNOWN, type ClassValue, type Frame, type FunctionValue, type Value } from './values';
 
 /** `receiver.name(args)`: catalog methods on resources, hook registrations, then ordinary lookup and call. */
 export function callMethod(run: ImportRun, receiver: Value, name: string, args: Args, node: PyNode, scope: Scope): Value {
@@ -29,10 +28,7 @@ export function callMethod(run: ImportRun, receiver: Value, name: string, args: 
     if (own) return callValue(run, own, args, node, scope);
     const before = run.effects.length;
     const result = applyMethod(run, receiver.resource, name, args, site);
-    for (const effect of run.effects.slice(before)) {
-      const owner = ownerOf(effect.resource);
-      if (owner.kind === 'engine') effect.disposeText = disposeTarget(scope, owner);
-    }
+    for (const effect of run.effects.slice(before)) effect.scope = scope;
     return result;
   }
   return callValue(run, getAttr(run, receiver, name), args, node, scope);
@@ -42,7 +38,7 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
   const site = { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) };
   switch (callee.kind) {
     case 'function':
-      return invoke(run, callee, args, site);
+      return invoke(run, callee, args, site, scope);
     case 'class':
       return instantiate(run, callee, args, node, scope);
     case 'external': {
@@ -61,7 +57,7 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
 }
 
 /** Follows a workspace function: parameters bound, body run under a call frame; recursion and depth bounded. */
-export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: { file: string; start: number; end: number; label: string }): Value {
+export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Frame, callerScope?: Scope): Value {
   if (run.active.has(fn.def) || run.frames.length >= MAX_DEPTH || !fn.module.file) return UNKNOWN;
   const scope: Scope = {
     ...moduleScope(fn.module, fn.module.file),
@@ -71,6 +67,7 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: { fi
   };
   bindParameters(run, fn, args, scope);
   run.frames.push(site);
+  run.callerScopes.push(callerScope);
   run.active.add(fn.def);
   try {
     if (fn.def.type === 'lambda') scope.returned = evalExpr(run, fn.def.get('body'), scope);
@@ -78,6 +75,7 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: { fi
   } finally {
     run.active.delete(fn.def);
     run.frames.pop();
+    run.callerScopes.pop();
   }
   return scope.returned ?? UNKNOWN;
 }
@@ -106,6 +104,6 @@ function instantiate(run: ImportRun, cls: ClassValue, args: Args, node: PyNode, 
   }
   const instance: Value = { kind: 'instance', cls, attrs: new Map() };
   const init = getAttr(run, instance, '__init__');
-  if (init.kind === 'function') invoke(run, init, args, { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) });
+  if (init.kind === 'function') invoke(run, init, args, { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) }, scope);
   return instance;
 }

@@ -118,10 +118,12 @@ export function executeFile(run: ImportRun, module: ModuleState, file: string, f
     return;
   }
   run.frames.push(frame);
+  run.callerScopes.push(undefined);
   try {
     execBlock(run, parsed.root.children, moduleScope(module, file));
   } finally {
     run.frames.pop();
+    run.callerScopes.pop();
   }
 }
 

@@ -41,7 +41,7 @@ const ORDER: Record<AppEntry['kind'], number> = { 'shared-import': 0, import: 1,
 
 export function buildImportModel(fs: FileSystem, entries: readonly AppEntry[]): ImportModel {
   const run: ImportRun = {
-    fs, entries, parse: parsePython, modules: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [],
+    fs, entries, parse: parsePython, modules: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
     entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, active: new Set(), truncated: false,
     nullPoolFsa: false, unparsed: [],
   };
@@ -84,10 +84,12 @@ function runEntry(run: ImportRun, entry: AppEntry): void {
     const factory = module.namespace.get(entry.callable);
     if (factory?.kind === 'function') {
       run.frames.push(frame);
+      run.callerScopes.push(undefined);
       try {
         invoke(run, factory, { positional: [], keywords: new Map() }, { ...frame, label: `${entry.callable}() called by uWSGI` });
       } finally {
         run.frames.pop();
+        run.callerScopes.pop();
       }
     }
   }
@@ -120,6 +122,7 @@ function runHooks(run: ImportRun): void {
     run.phase = hook.kind === 'beforeFirstRequest' ? 'firstRequest' : 'postfork';
     run.entryIndex = hook.entryIndex;
     run.frames = [...hook.chain];
+    run.callerScopes = hook.chain.map(() => undefined);
     const before = run.effects.length;
     const none = { positional: [], keywords: new Map() };
     if (hook.target.kind === 'function') invoke(run, hook.target, none, hook.site);
@@ -127,5 +130,6 @@ function runHooks(run: ImportRun): void {
     hook.effects = run.effects.slice(before);
   }
   run.frames = [];
+  run.callerScopes = [];
   run.phase = 'import';
 }

@@ -3,6 +3,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { EffectKind } from './effectCatalog';
 import { OWNER_KINDS } from './effectCatalog';
 import type { ParsedPython } from './pyNode';
+import type { Scope } from './scope';
 import type { Frame, ModuleState, Resource, Value } from './values';
 
 /** When an effect runs relative to uWSGI's fork. */
@@ -22,8 +23,9 @@ export interface Effect {
   phase: Phase;
   /** Index of the entry (in the list given to the model) whose import ran it. */
   entryIndex: number;
-  /** How the caller's scope names the engine to dispose it (`db.engine.dispose()`). */
-  disposeText?: string;
+  /** Scope of the call, and of each `call` frame of the chain (aligned with it): where fixes may name the engine. */
+  scope?: Scope;
+  callerScopes: Array<Scope | undefined>;
 }
 
 export type HookKind = 'postfork' | 'postForkHook' | 'registerAtFork' | 'beforeFirstRequest';
@@ -53,6 +55,8 @@ export interface ImportRun {
   uwsgidecoratorsImports: Array<{ site: Frame; chain: Frame[]; entryIndex: number }>;
   /** The current call chain. */
   frames: Frame[];
+  /** For each frame, the scope its call expression sits in (undefined for entries and imports). */
+  callerScopes: Array<Scope | undefined>;
   entryIndex: number;
   phase: Phase;
   seq: number;
@@ -88,6 +92,7 @@ export function recordEffect(run: ImportRun, kind: EffectKind, resource: Resourc
     resource,
     site,
     chain: [...run.frames],
+    callerScopes: [...run.callerScopes],
     seq: run.seq++,
     phase: run.phase,
     entryIndex: run.entryIndex,
