@@ -10,7 +10,11 @@ export interface PendingValue {
   magicUnresolved: boolean;
 }
 
-const MAX_DEPTH = 16;
+const MAX_DEPTH = 64;
+/** Uncached (cut) expansions could repeat exponentially; each value gets this many lookups. */
+const MAX_STEPS = 2000;
+/** Placeholders can double a value per level; uWSGI would too, we stop at a size no option needs. */
+const MAX_VALUE_LENGTH = 65536;
 
 /**
  * The passes uWSGI runs over all collected values once every file is read
@@ -21,6 +25,9 @@ export class Expander {
   private readonly done = new Map<EffectiveEntry, { text: string; unresolved: boolean }>();
   private readonly byKey = new Map<string, PendingValue>();
   private readonly active = new Set<EffectiveEntry>();
+  private readonly reads = new Map<string, string | undefined>();
+  private cuts = 0;
+  private steps = 0;
 
   constructor(
     private readonly pending: readonly PendingValue[],
@@ -33,6 +40,7 @@ export class Expander {
   run(): void {
     for (const p of this.pending) if (!this.byKey.has(p.entry.key)) this.byKey.set(p.entry.key, p);
     for (const p of this.pending) {
+      this.steps = 0;
       const result = this.expand(p, 0);
       p.entry.value = result.text;
       p.entry.unresolved = result.unresolved;
@@ -42,7 +50,11 @@ export class Expander {
   private expand(p: PendingValue, depth: number): { text: string; unresolved: boolean } {
     const cached = this.done.get(p.entry);
     if (cached) return cached;
-    if (this.active.has(p.entry) || depth > MAX_DEPTH) return { text: p.magicText, unresolved: true };
+    if (this.active.has(p.entry) || depth > MAX_DEPTH || ++this.steps > MAX_STEPS) {
+      this.cuts++;
+      return { text: p.magicText, unresolved: true };
+    }
+    const cutsBefore = this.cuts;
     this.active.add(p.entry);
     let unresolved = p.magicUnresolved;
     let text = p.magicText.replace(/\$\(([^)]*)\)/g, (whole) => {
@@ -50,30 +62,36 @@ export class Expander {
       return whole;
     });
     text = text.replace(/@\(([^)]*)\)/g, (whole, target: string) => {
-      const read = this.readTarget(target, p.entry);
+      const readKey = `${p.entry.file}\0${p.entry.order}\0${target}`;
+      if (!this.reads.has(readKey)) this.reads.set(readKey, this.readTarget(target, p.entry));
+      const read = this.reads.get(readKey);
       if (read === undefined) {
         unresolved = true;
         return whole;
       }
       return read;
     });
+    let budget = MAX_VALUE_LENGTH - text.length;
     text = text.replace(/%\(([^)]*)\)/g, (whole, inner: string) => {
       const value = this.placeholder(inner.trim(), depth);
-      if (value === undefined) {
+      if (value === undefined || value.text.length > budget) {
         unresolved = true;
         return whole;
       }
+      budget -= value.text.length;
+      if (value.unresolved) unresolved = true;
       return value.text;
     });
     this.active.delete(p.entry);
     const result = { text, unresolved };
-    this.done.set(p.entry, result);
+    // A result cut short by a cycle or the depth limit depends on where the expansion started: not cached.
+    if (this.cuts === cutsBefore) this.done.set(p.entry, result);
     return result;
   }
 
-  private placeholder(name: string, depth: number): { text: string } | undefined {
+  private placeholder(name: string, depth: number): { text: string; unresolved?: boolean } | undefined {
     const target = this.byKey.get(name);
-    if (target) return { text: this.expand(target, depth + 1).text };
+    if (target) return this.expand(target, depth + 1);
     if (!/\s/.test(name)) return undefined;
     return this.math(name, depth);
   }
