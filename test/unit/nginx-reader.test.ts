@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { inheritedDirective, nginxSetupOf } from '../../server/src/deploy/nginxSetup';
+import { parseNginx } from '../../server/src/deploy/nginxSyntax';
+import { parseNginxSize, parseNginxTime, parsePassTarget, parseUpstreamServer } from '../../server/src/deploy/nginxValues';
+import type { RuleContext } from '../../server/src/rules/rule';
+
+function contextFor(files: Record<string, string>, rootPath = '/ws/uwsgi.ini', roots: string[] = ['/ws']): RuleContext {
+  const memos = new Map<string, unknown>();
+  return {
+    rootPath,
+    section: 'uwsgi',
+    fs: new MemoryFileSystem(files),
+    settings: { ...DEFAULT_SETTINGS, workspaceRoots: roots },
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+    report() {},
+  };
+}
+
+test('nginx syntax: comments, quotes, blocks, ${var} and spans', () => {
+  const text = 'http { # c\n  server {\n    location / { uwsgi_pass "unix:/run/a.sock"; } # x;\n    add_header X "a;b" ;\n    set $x ${y}z;\n  }\n}\n';
+  const [http] = parseNginx('/n.conf', text);
+  assert.equal(http.name, 'http');
+  const server = http.children![0];
+  const [location, header, set] = server.children!;
+  const pass = location.children![0];
+  assert.equal(pass.args[0].text, 'unix:/run/a.sock');
+  assert.equal(text.slice(pass.start, pass.end), 'uwsgi_pass "unix:/run/a.sock";');
+  assert.deepEqual(header.args.map((a) => a.text), ['X', 'a;b']);
+  assert.deepEqual(set.args.map((a) => a.text), ['$x', '${y}z']);
+});
+
+test('nginx syntax: unbalanced braces, a missing final ; and deep nesting never throw', () => {
+  const open = parseNginx('/n.conf', 'http { server { listen 80');
+  assert.equal(open[0].children![0].children![0].name, 'listen');
+  assert.equal(parseNginx('/n.conf', '} } worker_processes 1;')[0].name, 'worker_processes');
+  assert.doesNotThrow(() => parseNginx('/n.conf', 'a {'.repeat(100000)));
+  assert.doesNotThrow(() => parseNginx('/n.conf', '"unterminated \\'));
+});
+
+test('nginx values: sizes, times, pass targets and upstream servers', () => {
+  assert.equal(parseNginxSize('8k'), 8192);
+  assert.equal(parseNginxSize('1M'), 1048576);
+  assert.equal(parseNginxSize('8kb'), undefined);
+  assert.equal(parseNginxTime('60s'), 60);
+  assert.equal(parseNginxTime('90'), 90);
+  assert.equal(parseNginxTime('1m30s'), 90);
+  assert.equal(parseNginxTime('soon'), undefined);
+  assert.deepEqual(parsePassTarget('uwsgi_pass', 'unix:///run/app.sock'), { kind: 'address', address: { kind: 'unix', path: '/run/app.sock' } });
+  assert.deepEqual(parsePassTarget('uwsgi_pass', 'uwsgi://127.0.0.1:3031'), { kind: 'address', address: { kind: 'tcp', host: '127.0.0.1', port: 3031 } });
+  assert.deepEqual(parsePassTarget('proxy_pass', 'http://unix:/run/app.sock:/api/'), { kind: 'address', address: { kind: 'unix', path: '/run/app.sock' } });
+  assert.deepEqual(parsePassTarget('proxy_pass', 'http://web:8000/x'), { kind: 'address', address: { kind: 'tcp', host: 'web', port: 8000 } });
+  assert.deepEqual(parsePassTarget('proxy_pass', 'http://backend'), { kind: 'name', name: 'backend', defaultPort: 80 });
+  assert.deepEqual(parsePassTarget('proxy_pass', 'https://web:8443'), { kind: 'unknown' });
+  assert.deepEqual(parsePassTarget('uwsgi_pass', '$upstream'), { kind: 'unknown' });
+  assert.deepEqual(parseUpstreamServer('unix:/tmp/u.sock'), { kind: 'unix', path: '/tmp/u.sock' });
+  assert.deepEqual(parseUpstreamServer('app'), { kind: 'tcp', host: 'app', port: 80 });
+});
+
+test('nginx setup: discovery, includes in place (absolute paths by suffix), upstreams and inheritance', () => {
+  const context = contextFor({
+    '/ws/uwsgi.ini': '[uwsgi]\nsocket = /run/app.sock\n',
+    '/ws/nginx/nginx.conf': 'user www-data;\nhttp {\n  large_client_header_buffers 4 16k;\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+    '/ws/nginx/conf.d/app.conf': 'upstream app { server unix:/run/app.sock; server 10.0.0.2:3031 max_fails=3; }\nserver {\n  location / { uwsgi_read_timeout 30s; uwsgi_pass app; }\n}\n',
+    '/ws/nginx/conf.d/notes.txt': 'uwsgi_pass x;',
+    '/ws/src/other.conf': 'nothing nginx here\n',
+  });
+  const setup = nginxSetupOf(context);
+  assert.deepEqual(setup.files.sort(), ['/ws/nginx/conf.d/app.conf', '/ws/nginx/nginx.conf']);
+  assert.equal(setup.passes.length, 1, 'the included file is read once, in place');
+  const [pass] = setup.passes;
+  assert.equal(pass.protocol, 'uwsgi');
+  assert.deepEqual(pass.targets.map((t) => t.address), [{ kind: 'unix', path: '/run/app.sock' }, { kind: 'tcp', host: '10.0.0.2', port: 3031 }]);
+  assert.equal(pass.targets[0].upstream, 'app');
+  assert.deepEqual(inheritedDirective(pass, 'large_client_header_buffers')?.args.map((a) => a.text), ['4', '16k']);
+  assert.equal(inheritedDirective(pass, 'uwsgi_read_timeout')?.args[0].text, '30s');
+  assert.equal(inheritedDirective(pass, 'client_max_body_size'), undefined);
+  assert.equal(setup.users[0].args[0].text, 'www-data');
+});
+
+test('nginx setup: include cycles and missing includes degrade quietly', () => {
+  const context = contextFor({
+    '/ws/uwsgi.ini': '[uwsgi]\n',
+    '/ws/nginx/nginx.conf': 'include a.conf;\ninclude missing.conf;\n',
+    '/ws/nginx/a.conf': 'include b.conf;\nproxy_pass http://127.0.0.1:8000;\n',
+    '/ws/nginx/b.conf': 'include a.conf;\n',
+  });
+  const setup = nginxSetupOf(context);
+  assert.equal(setup.passes.length, 1);
+  assert.deepEqual(setup.passes[0].targets[0].address, { kind: 'tcp', host: '127.0.0.1', port: 8000 });
+});
