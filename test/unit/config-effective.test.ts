@@ -256,3 +256,26 @@ test('include paths see only magic variables: placeholders are not expanded yet'
   const config = load({ '/app/uwsgi.ini': '[uwsgi]\nset-ph = dir=conf\ninclude = %(dir)/x.ini\n', '/app/conf/x.ini': '[uwsgi]\n' });
   assert.ok(config.problems.some((p) => p.kind === 'includeNotFound'));
 });
+
+test('URL schemes and stdin are recognised as config names but never fetched', () => {
+  const config = one('ini = http://example.com/x.ini:prod\ninclude = exec://cat x.ini\nini = -\n');
+  assert.deepEqual(config.files.slice(1).map((f) => [f.format, f.found]), [['other', true], ['other', true], ['other', true]]);
+  assert.deepEqual(config.problems, []);
+});
+
+test('the section separator is the last : after the last /', async () => {
+  const { splitSection } = await import('../../server/src/config/includeWalker');
+  assert.deepEqual(splitSection('conf/app.ini:prod'), { path: 'conf/app.ini', section: 'prod' });
+  assert.deepEqual(splitSection('/srv/a:b/app.ini'), { path: '/srv/a:b/app.ini' });
+  assert.deepEqual(splitSection('http://host/app.ini:dev'), { path: 'http://host/app.ini', section: 'dev' });
+  assert.deepEqual(splitSection('http://host/app.ini'), { path: 'http://host/app.ini' });
+});
+
+test('%o is the path as given in the include, %O/%P the root file', () => {
+  const config = load({
+    '/app/uwsgi.ini': '[uwsgi]\ninclude = conf/x.ini\n',
+    '/app/conf/x.ini': '[uwsgi]\na = %o\nb = %P\n',
+  });
+  assert.equal(config.first('a')?.value, 'conf/x.ini');
+  assert.equal(config.first('b')?.value, '/app/uwsgi.ini');
+});

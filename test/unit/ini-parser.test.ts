@@ -179,3 +179,11 @@ test('lineAt finds the line of an offset', () => {
   assert.equal(lineAt(doc, 9)?.index, 1);
   assert.equal(lineAt(doc, 0)?.index, 0);
 });
+
+test('endif works with or without =', () => {
+  for (const close of ['endif', 'endif =', 'end-if = ']) {
+    const doc = parseIni(`[uwsgi]\nif-env = A\nx = 1\n${close}\n`);
+    assert.equal(doc.blocks[0].close?.key, close.split(' ')[0], close);
+    assert.deepEqual(doc.problems, []);
+  }
+});
