@@ -49,3 +49,19 @@ test('gotchas from the facts doc are stated', () => {
   assert.match(optionDescription('memory-report') ?? '', /2\.1/);
   assert.match(optionDescription('strict') ?? '', /lazy_apps/);
 });
+
+test('a description that says "implies master" is backed by a master-forcing flag', () => {
+  const forcing = ['MASTER', 'LOG_MASTER', 'REQ_LOG_MASTER', 'CHEAPER'];
+  for (const [name, text] of Object.entries(OPTION_DESCRIPTIONS)) {
+    if (!/implies master/i.test(text)) continue;
+    assert.ok(lookupOption(name)!.flags.some((f) => forcing.includes(f)), `${name} does not force a master`);
+  }
+});
+
+test('version claims in descriptions match the catalog', () => {
+  for (const [name, text] of Object.entries(OPTION_DESCRIPTIONS)) {
+    const versions = lookupOption(name)!.versions;
+    if (/not in 2\.0\.21/.test(text)) assert.ok(!versions.includes('2.0.21'), name);
+    if (/Master \(2\.1\) only/.test(text)) assert.deepEqual(versions, ['2.1'], name);
+  }
+});
