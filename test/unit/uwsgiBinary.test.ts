@@ -102,12 +102,15 @@ async function runIni(text: string): Promise<RunResult> {
   return result;
 }
 
+async function helpNamesWith(plugins: string | undefined): Promise<string[]> {
+  const args = plugins ? ['--plugin', plugins, '--help'] : ['--help'];
+  const { output } = await runUwsgi(args, scratchDir());
+  return [...output.matchAll(/^\s+(?:-\S\|)?--(\S+)/gm)].map((m) => m[1]);
+}
+
 let helpNames: string[] | undefined;
 async function helpOptionNames(): Promise<string[]> {
-  if (!helpNames) {
-    const { output } = await runUwsgi(['--plugin', 'python3,http', '--help'], scratchDir());
-    helpNames = [...output.matchAll(/^\s+(?:-\S\|)?--(\S+)/gm)].map((m) => m[1]);
-  }
+  helpNames ??= await helpNamesWith('python3,http');
   return helpNames;
 }
 
@@ -123,6 +126,20 @@ test('every option in `uwsgi --plugin python3,http --help` is in the 2.0.21 cata
   const absent = optionsForVersion('2.0.21').filter((o) => ['core', 'python', 'http'].includes(o.plugin) && !listed.has(o.name));
   t.diagnostic(`${absent.length} catalog options (core/python/http, 2.0.21) are not in this build, all behind an ifdef: ${absent.map((o) => o.name).join(' ')}`);
   assert.deepEqual(absent.filter((o) => !o.ifdef).map((o) => o.name), []);
+});
+
+test('plugin attribution: what python3 and http add to --help is exactly their catalog options', async (t) => {
+  if (!requireBinary(t)) return;
+  const bare = new Set(await helpNamesWith(undefined));
+  const nonCore = [...bare].filter((name) => lookupOption(name, '2.0.21')?.plugin !== 'core');
+  assert.deepEqual(nonCore, [], 'a bare Debian uwsgi-core lists only core options');
+  for (const plugin of ['python', 'http']) {
+    const added = (await helpNamesWith(plugin === 'python' ? 'python3' : plugin)).filter((name) => !bare.has(name));
+    const catalog = optionsForVersion('2.0.21').filter((o) => o.plugin === plugin).map((o) => o.name);
+    assert.deepEqual([...added].sort(), [...catalog].sort(), plugin);
+    t.diagnostic(`${plugin}: the plugin adds ${added.length} names, the catalog has ${catalog.length} ${plugin} options for 2.0.21`);
+  }
+  t.diagnostic(`bare uwsgi-core: ${bare.size} names, all core`);
 });
 
 test('argument kinds match getopt: none rejects =x, required demands a value, optional takes =x', async (t) => {
