@@ -25,6 +25,7 @@ import { UW303 } from './UW303-clientBeforeFork';
 import { UW304 } from './UW304-sharedImportConnects';
 import { UW305 } from './UW305-deadForkCleanup';
 import { UW306 } from './UW306-perWorkerSetup';
+import { UW401 } from './UW401-protocolMismatch';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   UW304,
   UW305,
   UW306,
+  UW401,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
