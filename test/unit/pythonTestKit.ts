@@ -1,4 +1,10 @@
 import type { AppEntry } from '../../server/src/app/appEntry';
+import { analyzeConfig } from '../../server/src/core/analyze';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import type { Finding, Fix } from '../../server/src/core/finding';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { DEFAULT_SETTINGS, type LintSettings } from '../../server/src/core/settings';
+import type { Rule } from '../../server/src/rules/rule';
 
 /** A hand-built entry as entry resolution would produce it for `module = name` in /w/app.ini. */
 export function moduleEntry(moduleName: string, extra: Partial<AppEntry> = {}): AppEntry {
@@ -16,3 +22,35 @@ export function moduleEntry(moduleName: string, extra: Partial<AppEntry> = {}): 
     ...extra,
   };
 }
+
+/** Runs `rules` over `/w/uwsgi.ini` of an inline workspace. */
+export function analyze(files: Record<string, string>, rules: readonly Rule[], settings: Partial<LintSettings> = {}): Finding[] {
+  const fs = new MemoryFileSystem(files);
+  return analyzeConfig({
+    path: '/w/uwsgi.ini',
+    fs,
+    settings: { ...DEFAULT_SETTINGS, workspaceRoots: ['/w'], ...settings },
+    rules,
+  }).findings;
+}
+
+/** `file:line` (1-based, path relative to /w) of a finding, for compact assertions. */
+export function at(files: Record<string, string>, finding: { file: string; start: number }): string {
+  const line = new LineIndex(files[finding.file] ?? '').positionAt(finding.start).line + 1;
+  return `${finding.file.replace('/w/', '')}:${line}`;
+}
+
+/** Applies a fix's edits to the workspace texts (edits of one file applied from the end). */
+export function applyFix(files: Record<string, string>, fix: Fix): Record<string, string> {
+  const out = { ...files };
+  const files2 = new Set(fix.edits.map((e) => e.file));
+  for (const file of files2) {
+    let text = out[file] ?? '';
+    const edits = fix.edits.filter((e) => e.file === file).sort((a, b) => b.start - a.start);
+    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    out[file] = text;
+  }
+  return out;
+}
+
+export const PREFORK_INI = '[uwsgi]\nmaster = true\nprocesses = 4\nmodule = app:app\n';

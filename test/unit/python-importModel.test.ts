@@ -1,0 +1,92 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { buildImportModel } from '../../server/src/python/importModel';
+import { initPythonParser } from '../../server/src/python/parser';
+import { moduleEntry } from './pythonTestKit';
+
+before(async () => {
+  assert.equal(await initPythonParser(), 'ready');
+});
+
+function effectsOf(files: Record<string, string>, entry = moduleEntry('app:app')) {
+  const model = buildImportModel(new MemoryFileSystem(files), [entry]);
+  return model.effects.filter((e) => e.phase === 'import').map((e) => `${e.kind} ${e.site.label}`);
+}
+
+const FSA = 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n';
+
+test('module-level app_context create_all and seed run at import', () => {
+  const app = FSA + 'app = Flask(__name__)\ndb = SQLAlchemy(app)\nclass Role(db.Model):\n    pass\nwith app.app_context():\n    db.create_all()\n    if not Role.query.first():\n        db.session.add(Role())\n        db.session.commit()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app }), ['ddl db.create_all()', 'query Role.query.first()', 'write db.session.commit()']);
+});
+
+test('a factory in a package called from wsgi.py is followed, with its call chain', () => {
+  const files = {
+    '/w/wsgi.py': 'from shop import create_app\napp = create_app()\n',
+    '/w/shop/__init__.py': FSA + 'from .ext import db\n\ndef _seed():\n    db.session.commit()\n\ndef create_app():\n    app = Flask(__name__)\n    db.init_app(app)\n    with app.app_context():\n        _seed()\n    return app\n',
+    '/w/shop/ext.py': 'from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n',
+  };
+  const model = buildImportModel(new MemoryFileSystem(files), [moduleEntry('wsgi:app')]);
+  const commit = model.effects.find((e) => e.kind === 'write')!;
+  assert.deepEqual(commit.chain.map((f) => f.label), ['module = wsgi:app', 'create_app()', '_seed()']);
+  assert.equal(commit.site.file, '/w/shop/__init__.py');
+});
+
+test('module = x:create_app() makes uWSGI call the factory', () => {
+  const files = { '/w/factory.py': 'from sqlalchemy import create_engine\nengine = create_engine("postgresql://x")\ndef create_app():\n    engine.connect()\n' };
+  assert.deepEqual(effectsOf(files, moduleEntry('factory:create_app()')), ['connect engine.connect()']);
+  assert.deepEqual(effectsOf(files, moduleEntry('factory:create_app')), []);
+});
+
+test('relative imports and package __init__ chains run first', () => {
+  const files = {
+    '/w/pkg/__init__.py': 'import psycopg2\nconn = psycopg2.connect("dbname=x")\n',
+    '/w/pkg/sub/__init__.py': '',
+    '/w/pkg/sub/mod.py': 'from ..db import engine\nengine.begin()\n',
+    '/w/pkg/db.py': 'from sqlalchemy import create_engine\nengine = create_engine("x")\n',
+  };
+  assert.deepEqual(effectsOf(files, moduleEntry('pkg.sub.mod')), ['connect psycopg2.connect("dbname=x")', 'connect engine.begin()']);
+});
+
+test('__main__ guards, route bodies, CLI commands and lambdas are not run', () => {
+  const app = FSA + 'import click\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n' +
+    '@app.route("/")\ndef index():\n    db.session.execute("x")\n' +
+    '@app.cli.command("init-db")\ndef init_db():\n    db.create_all()\n' +
+    'setup = lambda: db.create_all()\n' +
+    'if __name__ == "__main__":\n    db.create_all()\n    app.run()\nelse:\n    db.session.commit()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app }), ['write db.session.commit()']);
+});
+
+test('import cycles and recursion terminate', () => {
+  const files = {
+    '/w/app.py': 'import b\ndef f(n):\n    return f(n)\nf(1)\n',
+    '/w/b.py': 'import app\nimport psycopg2\nc = psycopg2.connect()\n',
+  };
+  assert.deepEqual(effectsOf(files), ['connect psycopg2.connect()']);
+});
+
+test('classes: constructors and methods are followed through receivers', () => {
+  const app = 'import psycopg2\nclass Repo:\n    def __init__(self, dsn):\n        self.conn = psycopg2.connect(dsn)\n    def warm(self):\n        self.conn.cursor().execute("select 1")\nrepo = Repo("x")\nrepo.warm()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app }), ['connect psycopg2.connect(dsn)', 'query self.conn.cursor().execute("select 1")']);
+});
+
+test('before_first_request and postfork bodies run in their own phases, not at import', () => {
+  const app = FSA + 'from uwsgidecorators import postfork\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n' +
+    '@app.before_first_request\ndef setup():\n    db.create_all()\n@postfork\ndef reset():\n    db.engine.dispose()\n';
+  const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]);
+  assert.deepEqual(model.effects.map((e) => `${e.phase} ${e.kind}`), ['firstRequest ddl', 'postfork dispose']);
+  assert.deepEqual(model.hooks.map((h) => h.kind), ['beforeFirstRequest', 'postfork']);
+  assert.equal(model.uwsgidecoratorsImports.length, 1);
+});
+
+test('syntax errors: what parsed is still analysed; unknown modules are not followed', () => {
+  const app = 'import psycopg2\nimport thirdparty\nthirdparty.setup()\ndef broken(:\n    pass\nconn = psycopg2.connect()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app }), ['connect psycopg2.connect()']);
+});
+
+test('a huge generated loop of statements stays within budget', () => {
+  const app = 'import psycopg2\n' + 'def f():\n    g()\ndef g():\n    f()\n'.repeat(50) + 'f()\nc = psycopg2.connect()\n';
+  const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]);
+  assert.equal(model.effects.length, 1);
+});
