@@ -16,3 +16,22 @@ test('UW005: %Y in a value is reported with an escape fix', () => {
 test('UW005: known magic, escapes and placeholders are fine', () => {
   assert.deepEqual(runRules([UW005], { '/app/uwsgi.ini': '[uwsgi]\nchdir = %d\nx = 100%%\ny = %(x)\n' }), []);
 });
+
+test('UW005: a line ending in % joins the next line, even in a comment', () => {
+  const text = '[uwsgi]\n; scale to 100%\nmaster = true\n';
+  const [finding] = runRules([UW005], { '/app/uwsgi.ini': text });
+  assert.equal(finding.severity, 'error');
+  assert.match(finding.message, /'; scale to 100master = true'/);
+  const fixed = applyFix(text, finding);
+  assert.equal(fixed, '[uwsgi]\n; scale to 100%%\nmaster = true\n');
+  assert.deepEqual(runRules([UW005], { '/app/uwsgi.ini': fixed }), []);
+});
+
+test('UW005: %% at the end of a line is fine', () => {
+  assert.deepEqual(runRules([UW005], { '/app/uwsgi.ini': '[uwsgi]\n; 100%%\nx = 1\n' }), []);
+});
+
+test('UW005: in a CRLF file a trailing % only loses itself (a warning)', () => {
+  const [finding] = runRules([UW005], { '/app/uwsgi.ini': '[uwsgi]\r\nx = 50%\r\nmaster = 1\r\n' });
+  assert.equal(finding.severity, 'warning');
+});

@@ -1,5 +1,6 @@
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import { iniEntries } from '../config/readSections';
+import type { IniDocument } from '../ini/model';
 import type { Rule, RuleContext } from './rule';
 
 /**
@@ -8,7 +9,12 @@ import type { Rule, RuleContext } from './rule';
  */
 function check(context: RuleContext): void {
   const seen = new Set<string>();
-  for (const entry of iniEntries(effectiveConfigOf(context))) {
+  const config = effectiveConfigOf(context);
+  for (const file of config.files) {
+    if (file.doc && !seen.has(file.path)) reportJoinedLines(context, file.path, file.doc);
+    seen.add(file.path);
+  }
+  for (const entry of iniEntries(config)) {
     for (const token of entry.entry!.tokens) {
       if (token.kind !== 'unknownMagic') continue;
       const key = `${entry.file}\0${token.start}`;
@@ -28,6 +34,51 @@ function check(context: RuleContext): void {
         ],
       });
     }
+  }
+}
+
+/** Offset of an unpaired `%` ending the line (pairs are consumed left to right, like `magic_sub`). */
+function trailingPercent(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  while (i < end) {
+    if (text[i] === '%') {
+      if (i === end - 1) return i;
+      i += 2;
+    } else i++;
+  }
+  return undefined;
+}
+
+/**
+ * `%` followed by the `\n` is an unknown magic variable too: both vanish and the line joins the
+ * next one, even in a comment, so `; 100%` swallows the option (or section header) below it.
+ * In a `\r\n` file only the `%` and the `\r` vanish.
+ */
+function reportJoinedLines(context: RuleContext, file: string, doc: IniDocument): void {
+  for (const line of doc.lines) {
+    if (!line.eol) continue;
+    const at = trailingPercent(doc.text, line.start, line.end);
+    if (at === undefined) continue;
+    if (line.eol === '\r\n') {
+      context.report({
+        file,
+        start: at,
+        end: at + 1,
+        message: "uWSGI reads this '%' together with the '\\r' of the line ending as an unknown magic variable and removes it. Write '%%' for a literal '%'.",
+        fixes: [{ title: "Escape as '%%'", preferred: true, edits: [{ file, start: at, end: at, newText: '%' }] }],
+      });
+      continue;
+    }
+    const next = doc.lines[line.index + 1];
+    const joined = doc.text.slice(line.start, at).trim() + (next ? doc.text.slice(next.start, next.end).trim() : '');
+    context.report({
+      file,
+      start: at,
+      end: at + 1,
+      severity: 'error',
+      message: `This line ends with '%': uWSGI's magic-variable pass removes the '%' together with the line break, so it reads this line and the next as one: '${joined}'. Write '%%' for a literal '%'.`,
+      fixes: [{ title: "Escape as '%%'", preferred: true, edits: [{ file, start: at, end: at, newText: '%' }] }],
+    });
   }
 }
 
