@@ -20,6 +20,10 @@ test('UW108: across an include, the finding lands in the file that owns the firs
   assert.equal(findings[0].related![0].file, '/app/uwsgi.ini');
 });
 
+test('UW108: handlers that add on every occurrence (mules) are not duplicates', () => {
+  assert.deepEqual(run({ '/app/uwsgi.ini': '[uwsgi]\nmules = 1\nmules = 2\n' }), []);
+});
+
 test('UW108: list options, equal values and conditional overrides are fine', () => {
   assert.deepEqual(run({ '/app/uwsgi.ini': '[uwsgi]\nsocket = :1\nsocket = :2\nmaster = 1\nmaster = 1\nprocesses = 2\nif-env = BIG\nprocesses = 8\nendif\n' }), []);
 });

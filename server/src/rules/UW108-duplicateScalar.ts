@@ -17,7 +17,7 @@ function check(context: RuleContext): void {
   for (const entry of effectiveConfigOf(context).entries) {
     const info = entry.info;
     if (entry.origin === 'environment' || entry.placeholderOnly || !info || info.isList) continue;
-    if (SKIPPED_HANDLERS.has(info.handler) || info.flags.includes('IMMEDIATE')) continue;
+    if (SKIPPED_HANDLERS.has(info.handler) || /_add_|_load/.test(info.handler) || info.flags.includes('IMMEDIATE')) continue;
     const group = groups.get(entry.option) ?? [];
     group.push(entry);
     groups.set(entry.option, group);
