@@ -26,6 +26,7 @@ import { UW304 } from './UW304-sharedImportConnects';
 import { UW305 } from './UW305-deadForkCleanup';
 import { UW306 } from './UW306-perWorkerSetup';
 import { UW401 } from './UW401-protocolMismatch';
+import { UW402 } from './UW402-httpRouterBehindProxy';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   UW305,
   UW306,
   UW401,
+  UW402,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
