@@ -27,7 +27,11 @@ test('UW103: the fix moves the comment above with indentation and CRLF, and is i
 });
 
 test('UW103: # and ; inside a value without a blank before them are not comments', () => {
-  assert.deepEqual(run('[uwsgi]\nroute = ^/a#b last:\nenv = A=x;y\n'), []);
+  assert.deepEqual(run('[uwsgi]\nchdir = /srv/a#b\nenv = A=x;y\n'), []);
+});
+
+test('UW103: shell commands and routing actions may use ; on purpose', () => {
+  assert.deepEqual(run('[uwsgi]\nattach-daemon = cd /srv ; ./worker\nhook-pre-app = exec:mkdir -p /run/x ; true\n'), []);
 });
 
 test('UW103: a true value with a comment stays on and is a warning', () => {

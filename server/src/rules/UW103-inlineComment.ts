@@ -9,6 +9,9 @@ import type { ReportedFinding, Rule, RuleContext } from './rule';
 /** A `;` or `#` at the start of the value or after a blank: how people write an inline comment. */
 const INLINE_COMMENT = /(^|[ \t])[;#]/;
 
+/** Options whose value is a shell command or routing action, where ` ; ` is usually meant. */
+const COMMAND_OPTIONS = /^(exec-|hook-|call-|attach-|smart-attach-|legion-|cron|unique-cron|mule|spooler-|route|final-route|error-route|response-route)/;
+
 export interface InlineComment {
   /** Offset of the blank before the marker (or of the marker at value start). */
   cutStart: number;
@@ -61,6 +64,7 @@ function moveCommentFix(entry: EffectiveEntry, found: InlineComment): Fix {
 
 function check(context: RuleContext): void {
   for (const entry of iniEntries(effectiveConfigOf(context))) {
+    if (COMMAND_OPTIONS.test(entry.option)) continue;
     const found = findInlineComment(entry);
     if (!found) continue;
     const flips = entry.info?.isBool === true && isTruthy(entry.raw) !== isTruthy(found.intended);
