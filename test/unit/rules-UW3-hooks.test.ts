@@ -60,4 +60,5 @@ test('UW306: writing setup once per worker (lazy-apps or before_first_request), 
   const hook = FSA + '@app.before_first_request\ndef setup():\n    db.create_all()\n';
   assert.deepEqual(codes(PREFORK_INI, hook), ['UW302 app.py:5 warning', 'UW306 app.py:7 information']);
   assert.deepEqual(codes(PREFORK_INI, setup + 'db.engine.dispose()\n'), []);
+  assert.deepEqual(codes('[uwsgi]\nmaster = true\nlazy-apps = true\nmodule = app:app\n', setup), [], 'one worker has nobody to race');
 });

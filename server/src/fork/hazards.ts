@@ -140,6 +140,8 @@ export interface PerWorkerSetup {
 
 export function perWorkerSetups(model: ImportModel, fork: ForkModel): PerWorkerSetup[] {
   const out: PerWorkerSetup[] = [];
+  // One worker runs it alone: nothing to race with (cheaper and respawns start workers one at a time).
+  if (fork.processes <= 1) return out;
   const writes = (e: Effect) => e.kind === 'ddl' || e.kind === 'write';
   for (const hook of model.hooks) {
     if (hook.kind !== 'beforeFirstRequest') continue;

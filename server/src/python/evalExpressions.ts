@@ -177,7 +177,7 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     const site = { file: scope.file, start: decorator.start, end: decorator.end, label: siteLabel(decorator.text) };
     if (/(^|\.)before_first_request$/.test(name) || /(^|\.)before_first_request$/.test(decoratorName(expr))) {
       run.hooks.push({ kind: 'beforeFirstRequest', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });
-    } else if (name === 'uwsgidecorators.postfork') {
+    } else if (name === 'uwsgidecorators.postfork' || (value.kind === 'unknown' && run.uwsgidecoratorsImports.length > 0 && /^(uwsgidecorators\.)?postfork$/.test(decoratorName(expr)))) {
       run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });
     }
   }
