@@ -27,6 +27,7 @@ import { UW305 } from './UW305-deadForkCleanup';
 import { UW306 } from './UW306-perWorkerSetup';
 import { UW401 } from './UW401-protocolMismatch';
 import { UW402 } from './UW402-httpRouterBehindProxy';
+import { UW403 } from './UW403-bufferSizeBelowProxyHeaders';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   UW306,
   UW401,
   UW402,
+  UW403,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
