@@ -88,3 +88,10 @@ test('malformed Dockerfiles degrade: no FROM, empty lines, unterminated JSON, CR
   assert.equal(df.runtime?.copies[0].dest, '/app/');
   assert.equal(readDockerfile('/ws/Dockerfile', '').runtime, undefined);
 });
+
+test('ENV values and WORKDIR/COPY paths substitute earlier ENV variables', () => {
+  const stage = readDockerfile('/ws/Dockerfile', 'FROM x\nENV APP_HOME=/srv/app\nENV PYTHONPATH=${APP_HOME}/lib\nWORKDIR $APP_HOME\nCOPY src ${APP_HOME}/src\n').runtime!;
+  assert.equal(stage.env[1].value, '/srv/app/lib');
+  assert.equal(stage.workdir, '/srv/app');
+  assert.equal(stage.copies[0].dest, '/srv/app/src');
+});

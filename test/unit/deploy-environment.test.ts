@@ -80,3 +80,25 @@ test('systemd Environment= and an EnvironmentFile in the workspace, matched by E
 test('no deployment files: no environment', () => {
   assert.deepEqual(uwsgiEnvironmentOf(contextFor({ '/ws/uwsgi.ini': '' })), []);
 });
+
+test('a deploy-side EnvironmentFile path is found in the workspace by its suffix', () => {
+  const files = {
+    '/ws/uwsgi.ini': '',
+    '/ws/deploy/shop.service': '[Service]\nEnvironmentFile=/etc/default/shop-env\nExecStart=/usr/bin/uwsgi --ini /srv/uwsgi.ini\n',
+    '/ws/deploy/etc/default/shop-env': 'UWSGI_LAZY_APPS=true\n',
+  };
+  const env = uwsgiEnvironmentOf(contextFor(files));
+  assert.deepEqual(env.map((e) => [e.option, e.origin.file]), [['lazy-apps', '/ws/deploy/etc/default/shop-env']]);
+});
+
+test("compose command: replaces the image's CMD but keeps its ENTRYPOINT", () => {
+  const files = {
+    '/ws/conf/web.ini': '',
+    '/ws/Dockerfile': 'FROM python\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["uwsgi"]\nCMD ["--ini", "conf/other.ini"]\nENV UWSGI_MASTER=1\n',
+    '/ws/docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ["--ini", "conf/web.ini"]\n',
+  };
+  const env = uwsgiEnvironmentOf(contextFor(files, { rootPath: '/ws/conf/web.ini' }));
+  assert.deepEqual(env.map((e) => e.option), ['master']);
+  const other = uwsgiEnvironmentOf(contextFor({ ...files, '/ws/conf/other.ini': '' }, { rootPath: '/ws/conf/other.ini' }));
+  assert.deepEqual(other, []);
+});

@@ -31,7 +31,10 @@ export interface ComposeService {
   /** `build:` context and Dockerfile, resolved; undefined for image-only services. */
   build?: { context: string; dockerfile: string };
   workingDir?: string;
-  /** What `entrypoint:` + `command:` say about uWSGI. */
+  /** `entrypoint:` and `command:` words (each undefined when not set: the image's own applies). */
+  entrypoint?: Word[];
+  command?: Word[];
+  /** What `entrypoint:` + `command:` alone say about uWSGI. */
   uwsgi: UwsgiCommand;
 }
 
@@ -48,6 +51,8 @@ export function readCompose(path: string, text: string): ComposeFile {
   if (services?.kind === 'map') {
     for (const entry of services.entries) {
       const svc = entry.value;
+      const entrypoint = commandWords(field(svc, 'entrypoint'), path);
+      const command = commandWords(field(svc, 'command'), path);
       out.push({
         name: entry.key,
         start: entry.start,
@@ -57,7 +62,9 @@ export function readCompose(path: string, text: string): ComposeFile {
         volumes: readVolumes(field(svc, 'volumes'), dir),
         build: readBuild(field(svc, 'build'), dir),
         workingDir: scalar(field(svc, 'working_dir'))?.value,
-        uwsgi: readUwsgiCommand([...commandWords(field(svc, 'entrypoint')), ...commandWords(field(svc, 'command'))]),
+        entrypoint,
+        command,
+        uwsgi: readUwsgiCommand([...(entrypoint ?? []), ...(command ?? [])]),
       });
     }
   }
@@ -108,10 +115,10 @@ function readBuild(node: YamlNode | undefined, dir: string): ComposeService['bui
 }
 
 /** `command: uwsgi --ini x` (shell words) or `command: ["uwsgi", "--ini", "x"]` / a block list. */
-function commandWords(node: YamlNode | undefined): Word[] {
-  if (node?.kind === 'scalar') return shellWords(node.value, node.start);
-  if (node?.kind === 'list') return scalars(node).map((s) => ({ text: s.value, start: s.start, end: s.end }));
-  return [];
+function commandWords(node: YamlNode | undefined, file: string): Word[] | undefined {
+  if (node?.kind === 'scalar') return shellWords(node.value, node.start).map((w) => ({ ...w, file }));
+  if (node?.kind === 'list') return scalars(node).map((s) => ({ text: s.value, start: s.start, end: s.end, file }));
+  return undefined;
 }
 
 function scalar(node: YamlNode | undefined): (YamlNode & { kind: 'scalar' }) | undefined {

@@ -4,7 +4,9 @@ import type { RuleContext } from '../rules/rule';
 import type { Dockerfile, DockerStage } from './dockerfile';
 import { deploymentFilesOf, dockerfileAt } from './deploymentFiles';
 import { displayBase, relativeTo } from './searchDirs';
+import { suffixMatch } from './suffixMatch';
 import { readEnvFile } from './systemdUnit';
+import { readUwsgiCommand } from './uwsgiCommand';
 
 /** A container-or-host path prefix and the workspace folder or file it holds. */
 export interface PathMapping {
@@ -59,15 +61,18 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
           ...service.volumes.map((v) => ({ target: v.container, host: v.host, via: `${label}: volume ${relativeTo(base, v.host)}:${v.container}` })),
           ...(stage && service.build ? copyMappings(context, stage, service.build.context, dockerfile!, base) : []),
         ];
-        const uwsgi = service.uwsgi.runsUwsgi ? service.uwsgi : stage?.uwsgi;
+        // Compose `entrypoint:` replaces the image's ENTRYPOINT and drops its CMD; `command:` replaces CMD.
+        const entrypoint = service.entrypoint ?? stage?.entrypoint ?? [];
+        const command = service.command ?? (service.entrypoint ? [] : (stage?.cmd ?? []));
+        const uwsgi = readUwsgiCommand([...entrypoint, ...command]);
         targets.push({
           kind: 'compose',
           label,
           env: lastWins(env),
           mappings,
           workdir: service.workingDir ?? stage?.workdir,
-          runsUwsgi: uwsgi?.runsUwsgi ?? false,
-          inis: (uwsgi?.inis ?? []).map((w) => ({ path: w.text, origin: span(service.uwsgi.runsUwsgi ? compose.path : dockerfile!.path, w) })),
+          runsUwsgi: uwsgi.runsUwsgi,
+          inis: uwsgi.inis.map((w) => ({ path: w.text, origin: span(w.file ?? compose.path, w) })),
         });
       }
     }
@@ -114,9 +119,16 @@ function stageEnv(dockerfile: Dockerfile | undefined, stage: DockerStage | undef
   return stage.env.map((e) => ({ name: e.name, value: e.value, origin: span(dockerfile.path, e), via }));
 }
 
+/** Reads an env file in the workspace; a deploy-side absolute path (`/etc/default/shop`) is found by its suffix. */
 function envFileVars(context: RuleContext, path: string, base: string): TargetEnv[] {
-  const text = context.fs.readFile(path);
-  if (text === undefined) return [];
+  let text = context.fs.readFile(path);
+  if (text === undefined) {
+    const found = suffixMatch(context, path);
+    if (!found || context.fs.kind(found.path) !== 'file') return [];
+    path = found.path;
+    text = context.fs.readFile(path);
+    if (text === undefined) return [];
+  }
   return readEnvFile(text).map((e) => ({ name: e.name, value: e.value, origin: span(path, e), via: relativeTo(base, path) }));
 }
 

@@ -82,10 +82,10 @@ export function readDockerfile(path: string, text: string): Dockerfile {
         break;
       }
       case 'CMD':
-        stage.cmd = splitCommand(ins.args, ins.argsStart);
+        stage.cmd = splitCommand(ins.args, ins.argsStart).map((w) => ({ ...w, file: path }));
         break;
       case 'ENTRYPOINT':
-        stage.entrypoint = splitCommand(ins.args, ins.argsStart);
+        stage.entrypoint = splitCommand(ins.args, ins.argsStart).map((w) => ({ ...w, file: path }));
         // Docker resets an inherited CMD when ENTRYPOINT is set.
         stage.cmd = undefined;
         break;

@@ -3,6 +3,8 @@ export interface Word {
   text: string;
   start: number;
   end: number;
+  /** The file the offsets belong to, when words from several files are combined (compose + Dockerfile). */
+  file?: string;
 }
 
 /**

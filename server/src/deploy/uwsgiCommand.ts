@@ -24,7 +24,7 @@ function expand(words: Word[], result: UwsgiCommand, depth: number): void {
     const name = basename(words[i].text);
     if (SHELLS.has(name) && words[i + 1]?.text === '-c' && words[i + 2] && depth < 2) {
       const script = words[i + 2];
-      expand(shellWords(script.text, script.start), result, depth + 1);
+      expand(shellWords(script.text, script.start).map((w) => ({ ...w, file: script.file })), result, depth + 1);
       i += 2;
       continue;
     }
@@ -44,7 +44,7 @@ function readArguments(args: Word[], result: UwsgiCommand): void {
     const name = inline ? inline[1] : /^--?([\w-]+)$/.exec(text)?.[1];
     if (name !== undefined) {
       let valueWord: Word | undefined;
-      if (inline) valueWord = { text: inline[2], start: args[i].end - inline[2].length, end: args[i].end };
+      if (inline) valueWord = { ...args[i], text: inline[2], start: args[i].end - inline[2].length };
       else if (args[i + 1] && !args[i + 1].text.startsWith('-')) valueWord = args[++i];
       if (name === 'ini' && valueWord) result.inis.push(stripSection(valueWord));
       else result.options.push({ name, value: valueWord?.text ?? '', word: valueWord ?? args[i] });
@@ -59,5 +59,5 @@ function stripSection(word: Word): Word {
   const slash = word.text.lastIndexOf('/');
   const colon = word.text.lastIndexOf(':');
   if (colon <= slash || /^[a-z]+:\/\//.test(word.text)) return word;
-  return { text: word.text.slice(0, colon), start: word.start, end: word.start + colon };
+  return { ...word, text: word.text.slice(0, colon), end: word.start + colon };
 }
