@@ -90,3 +90,9 @@ test('a huge generated loop of statements stays within budget', () => {
   const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]);
   assert.equal(model.effects.length, 1);
 });
+
+test('pathological nesting degrades to unknown instead of overflowing the stack', () => {
+  const nested = 'x = ' + '('.repeat(20000) + '1' + ')'.repeat(20000) + '\nimport psycopg2\nc = psycopg2.connect()\n';
+  const sums = 'y = ' + Array.from({ length: 20000 }, (_, i) => String(i)).join(' + ') + '\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': nested + sums }), ['connect psycopg2.connect()']);
+});

@@ -1,7 +1,7 @@
 import { callMethod, callValue } from './calls';
 import { execClass, functionValue } from './execStatements';
 import type { ImportRun } from './importRun';
-import { siteLabel } from './importRun';
+import { MAX_NESTING, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
 import { stringValue } from './pyNode';
 import type { Scope } from './scope';
@@ -17,6 +17,16 @@ export interface Args {
 /** Evaluates an expression for its value and side effects (calls); unmodelled shapes give `unknown`. */
 export function evalExpr(run: ImportRun, node: PyNode | undefined, scope: Scope): Value {
   if (!node || run.truncated) return UNKNOWN;
+  if (run.nesting >= MAX_NESTING) return UNKNOWN; // generated or pathological nesting: skip the subtree only
+  run.nesting++;
+  try {
+    return evalNode(run, node, scope);
+  } finally {
+    run.nesting--;
+  }
+}
+
+function evalNode(run: ImportRun, node: PyNode, scope: Scope): Value {
   switch (node.type) {
     case 'identifier':
       return lookup(scope, node.text);

@@ -1,7 +1,7 @@
 import { assignTo, evalDecorated, evalExpr } from './evalExpressions';
 import { execImport, execImportFrom } from './execImports';
 import type { ImportRun } from './importRun';
-import { MAX_STEPS } from './importRun';
+import { MAX_NESTING, MAX_STEPS } from './importRun';
 import type { PyNode } from './pyNode';
 import { stringValue } from './pyNode';
 import type { Scope } from './scope';
@@ -21,7 +21,13 @@ export function execBlock(run: ImportRun, statements: readonly PyNode[], scope: 
       run.truncated = true;
       return false;
     }
-    if (!execStatement(run, statement, scope)) return false;
+    if (run.nesting >= MAX_NESTING) return false;
+    run.nesting++;
+    try {
+      if (!execStatement(run, statement, scope)) return false;
+    } finally {
+      run.nesting--;
+    }
   }
   return true;
 }

@@ -42,18 +42,27 @@ const ORDER: Record<AppEntry['kind'], number> = { 'shared-import': 0, import: 1,
 export function buildImportModel(fs: FileSystem, entries: readonly AppEntry[]): ImportModel {
   const run: ImportRun = {
     fs, entries, parse: parsePython, modules: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
-    entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, active: new Set(), truncated: false,
+    entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, nesting: 0, active: new Set(), truncated: false,
     nullPoolFsa: false, unparsed: [],
   };
   const base = { entries, effects: run.effects, hooks: run.hooks, uwsgidecoratorsImports: run.uwsgidecoratorsImports, atFork: new Map(), truncated: false, unparsed: run.unparsed, modules: [], fsaNullPool: false };
   if (pythonParserState() !== 'ready') return { ...base, status: 'parserUnavailable', problem: pythonParserProblem() };
   const order = entries.map((entry, index) => ({ entry, index })).sort((a, b) => ORDER[a.entry.kind] - ORDER[b.entry.kind] || a.index - b.index);
-  for (const { entry, index } of order) {
-    run.entryIndex = index;
-    runEntry(run, entry);
+  try {
+    for (const { entry, index } of order) {
+      run.entryIndex = index;
+      runEntry(run, entry);
+    }
+  } catch {
+    // A shape the model does not survive must not hide what it found so far.
+    run.truncated = true;
   }
   const atFork = snapshot(run);
-  runHooks(run);
+  try {
+    runHooks(run);
+  } catch {
+    run.truncated = true;
+  }
   return { ...base, status: 'ok', atFork, truncated: run.truncated, modules: [...run.modules.values()], fsaNullPool: run.nullPoolFsa };
 }
 

@@ -62,6 +62,8 @@ export interface ImportRun {
   seq: number;
   nextResourceId: number;
   steps: number;
+  /** Nesting of expressions and blocks being evaluated: pathological nesting stops at MAX_NESTING. */
+  nesting: number;
   /** Function definitions on the call stack: recursion is not followed. */
   active: Set<object>;
   /** Set when a budget ran out: the model is partial. */
@@ -74,6 +76,7 @@ export interface ImportRun {
 
 export const MAX_STEPS = 200_000;
 export const MAX_DEPTH = 40;
+export const MAX_NESTING = 400;
 
 export function newResource(run: ImportRun, fields: Omit<Resource, 'id'>): Resource {
   return { id: run.nextResourceId++, ...fields };
