@@ -28,6 +28,7 @@ import { UW306 } from './UW306-perWorkerSetup';
 import { UW401 } from './UW401-protocolMismatch';
 import { UW402 } from './UW402-httpRouterBehindProxy';
 import { UW403 } from './UW403-bufferSizeBelowProxyHeaders';
+import { UW404 } from './UW404-unixSocketPermissions';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   UW401,
   UW402,
   UW403,
+  UW404,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
