@@ -1,4 +1,6 @@
-import { Language, Parser } from 'web-tree-sitter';
+// `require` (not `import`): bundlers then pick web-tree-sitter's CommonJS build, which finds its
+// wasm via __dirname; the ESM build needs import.meta.url, which a CommonJS bundle does not have.
+import TreeSitter = require('web-tree-sitter');
 import { PyNode, type ParsedPython } from './pyNode';
 
 /**
@@ -8,6 +10,10 @@ import { PyNode, type ParsedPython } from './pyNode';
  */
 
 export type PythonParserState = 'uninitialised' | 'ready' | 'failed';
+
+const { Language, Parser } = TreeSitter;
+type Parser = InstanceType<typeof Parser>;
+type Language = Awaited<ReturnType<typeof Language.load>>;
 
 let parser: Parser | undefined;
 let state: PythonParserState = 'uninitialised';
