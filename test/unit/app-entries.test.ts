@@ -122,3 +122,10 @@ test('not found: searched folders recorded; conditional entries flagged; unresol
   assert.equal(entries[0].conditional, true);
   assert.deepEqual(entries[0].searched, ['./']);
 });
+
+test('callable = factory() calls the factory for module entries', () => {
+  const [entry] = appEntriesOf(contextFor({ '/ws/uwsgi.ini': '[uwsgi]\nmodule = shop\ncallable = create_app()\n', '/ws/shop/__init__.py': '' }));
+  assert.equal(entry.callable, 'create_app');
+  assert.equal(entry.callsFactory, true);
+  assert.equal(entry.callableFrom, 'option');
+});

@@ -78,3 +78,10 @@ test('mounts: mod:callable is checked and fixed in the value', () => {
   const [finding] = runRule(UW202, files);
   assert.equal(applyFix(files[ROOT], finding.fixes![0], ROOT), '[uwsgi]\nmount = /api=api.main:app\n');
 });
+
+test('a package whose callable is a submodule is not reported (importing it sets the attribute)', () => {
+  const files = { [ROOT]: '[uwsgi]\nmodule = shop:app\n', '/ws/shop/__init__.py': 'from . import views\n', '/ws/shop/app.py': FLASK };
+  assert.deepEqual(runRule(UW202, files), []);
+  const factory = runRule(UW202, { [ROOT]: '[uwsgi]\nmodule = shop\ncallable = make_app()\n', '/ws/shop/__init__.py': FLASK });
+  assert.match(factory[0].message, /the factory 'make_app\(\)'/);
+});

@@ -17,13 +17,18 @@ export function appEntriesOf(context: RuleContext): AppEntry[] {
     const config = effectiveConfigOf(context);
     const sp = pythonSearchPathOf(context);
     const callableOption = config.get('callable');
-    const defaultCallable = callableOption && callableOption.value.trim() !== '' ? callableOption.value.trim() : undefined;
+    const optionText = callableOption && !callableOption.unresolved ? callableOption.value.trim() : '';
+    // uWSGI applies the `name()` factory syntax to the `callable` option too (`uwsgi_uwsgi_loader`).
+    const optionFactory = /\(\s*\)$/.test(optionText);
+    const defaultCallable = optionText.replace(/\(\s*\)$/, '').trim() || undefined;
     const entries: AppEntry[] = [];
     const usable = (e: EffectiveEntry | undefined): e is EffectiveEntry => !!e && !e.unresolved && e.value.trim() !== '';
-    const callableFor = (t: EntryTarget): Pick<AppEntry, 'callable' | 'callableFrom'> =>
+    const callableFor = (t: EntryTarget): Pick<AppEntry, 'callable' | 'callableFrom' | 'callsFactory'> =>
       t.callable
-        ? { callable: t.callable, callableFrom: 'value' }
-        : { callable: defaultCallable ?? DEFAULT_CALLABLE, callableFrom: defaultCallable ? 'option' : 'default' };
+        ? { callable: t.callable, callableFrom: 'value', callsFactory: t.callsFactory }
+        : defaultCallable
+          ? { callable: defaultCallable, callableFrom: 'option', callsFactory: optionFactory && t.form === 'module' }
+          : { callable: DEFAULT_CALLABLE, callableFrom: 'default', callsFactory: false };
 
     for (const e of config.getAll('shared-import').filter(usable)) {
       entries.push(build(context, sp, e, 'shared-import', parseImportValue(e.value), {}));
@@ -34,7 +39,7 @@ export function appEntriesOf(context: RuleContext): AppEntry[] {
     const module = config.get('module');
     if (usable(module)) {
       const t = parseModuleValue(module.value);
-      entries.push(build(context, sp, module, 'module', t, { ...callableFor(t), callsFactory: t.callsFactory }));
+      entries.push(build(context, sp, module, 'module', t, callableFor(t)));
     }
     const file = config.get('wsgi-file');
     if (usable(file)) {
@@ -44,7 +49,7 @@ export function appEntriesOf(context: RuleContext): AppEntry[] {
     for (const e of config.getAll('mount').filter(usable)) {
       const m = parseMountValue(e.value);
       if (!m.target) continue;
-      entries.push(build(context, sp, e, 'mount', m.target, { ...callableFor(m.target), callsFactory: m.target.callsFactory, mountpoint: m.mountpoint }));
+      entries.push(build(context, sp, e, 'mount', m.target, { ...callableFor(m.target), mountpoint: m.mountpoint }));
     }
     return entries;
   });

@@ -28,5 +28,10 @@ export function missingCallable(context: RuleContext, entry: AppEntry): ModuleDe
   if (!entry.filePath || !entry.callable || !entry.source) return undefined;
   const defs = moduleDefinitionsOf(context, entry.filePath);
   if (!defs || defs.opaque || defs.definesApplications || defs.names.has(entry.callable)) return undefined;
+  // `module = shop:app` with a submodule shop/app.py: importing it anywhere sets the attribute.
+  if (entry.filePath.endsWith('/__init__.py')) {
+    const dir = entry.filePath.slice(0, -'/__init__.py'.length);
+    if (context.fs.kind(`${dir}/${entry.callable}.py`) === 'file' || context.fs.kind(`${dir}/${entry.callable}`) === 'directory') return undefined;
+  }
   return defs;
 }
