@@ -72,6 +72,7 @@ function reportPython(
   for (const other of list) {
     if (other !== hazard) related.push({ ...other.first.site, message: `also opened before the fork: ${other.first.site.label}` });
   }
+  related.push(...decidingRelated(fork));
   const fixes: Fix[] = [];
   const dispose = disposeFix(context, hazard);
   if (dispose) fixes.push(dispose);
@@ -108,6 +109,7 @@ function reportIni(context: RuleContext, list: ForkHazard[], options: HazardRule
     related.push({ ...hazard.first.site, message: `opens the connection: ${hazard.first.site.label}` });
     related.push(...chainRelated(context.fs, context.rootPath, hazard.first.chain.slice(1)));
   }
+  related.push(...decidingRelated(fork));
   context.report({
     file: entry.origin.file,
     start: entry.origin.start,
@@ -117,4 +119,15 @@ function reportIni(context: RuleContext, list: ForkHazard[], options: HazardRule
     related,
     fixes: lazyFix ? [lazyFix] : [],
   });
+}
+
+/** The config lines that decide the verdict: a falsy `lazy-apps`, and `UWSGI_*` declarations in deployment files. */
+function decidingRelated(fork: ReturnType<typeof forkModelOf>): RelatedSpan[] {
+  const out: RelatedSpan[] = [];
+  const lazy = fork.lazyEntry;
+  if (lazy && fork.lazy === false) out.push({ ...lazy.span, message: `\`${lazy.key} = ${lazy.raw}\` is false, so the app is imported before the fork` });
+  for (const e of fork.environmentEntries) {
+    out.push({ ...(e.environment?.origin ?? e.span), message: `${e.environment?.variable ?? e.key} sets ${e.option} = ${e.value} for this service` });
+  }
+  return out;
 }

@@ -51,6 +51,8 @@ export function forkReason(fork: ForkModel, entry: AppEntry): string {
     }; processes = 1 only narrows it to respawns (${fork.summary})`;
   } else {
     text = `uWSGI imports the app in the master and then forks ${fork.processes} workers from it (${fork.summary})${lazyNote}`;
+    const triggers = fork.respawnEntries.map((e) => `${e.key} = ${e.raw}`);
+    if (triggers.length > 0) text += `, and forks replacements from it again on every respawn (${triggers.join(', ')})`;
   }
   if (fork.environmentEntries.length > 0) {
     const vars = fork.environmentEntries.map((e) => `${e.environment?.variable ?? e.key} from ${e.environment?.via ?? 'the environment'}`);
