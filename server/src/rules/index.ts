@@ -29,6 +29,7 @@ import { UW401 } from './UW401-protocolMismatch';
 import { UW402 } from './UW402-httpRouterBehindProxy';
 import { UW403 } from './UW403-bufferSizeBelowProxyHeaders';
 import { UW404 } from './UW404-unixSocketPermissions';
+import { UW405 } from './UW405-dieOnTermInContainer';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   UW402,
   UW403,
   UW404,
+  UW405,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
