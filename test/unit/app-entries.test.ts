@@ -129,3 +129,12 @@ test('callable = factory() calls the factory for module entries', () => {
   assert.equal(entry.callsFactory, true);
   assert.equal(entry.callableFrom, 'option');
 });
+
+test('a package in a service folder (backend/, with or without src/) is found from an ini elsewhere', () => {
+  for (const code of ['/ws/backend/shop/wsgi.py', '/ws/backend/src/shop/wsgi.py']) {
+    const files = { '/ws/deploy/uwsgi.ini': '[uwsgi]\nmodule = shop.wsgi\n', [code]: '', [code.replace('wsgi.py', '__init__.py')]: '' };
+    const [entry] = appEntriesOf(contextFor(files, { rootPath: '/ws/deploy/uwsgi.ini' }));
+    assert.equal(entry.filePath, code);
+    assert.match(entry.mappingNotes.join('\n'), /shop\.wsgi found in backend/);
+  }
+});

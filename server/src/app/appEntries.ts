@@ -3,6 +3,7 @@ import type { EffectiveEntry } from '../config/model';
 import { normalizePath, resolvePath } from '../core/fileSystem';
 import { mapDeployPath } from '../deploy/pathMapping';
 import { deploymentDirs, displayBase, relativeTo } from '../deploy/searchDirs';
+import { suffixBases } from '../deploy/suffixMatch';
 import { resolveModule } from '../python/moduleResolver';
 import type { RuleContext } from '../rules/rule';
 import type { AppEntry } from './appEntry';
@@ -129,8 +130,11 @@ function fallbackFolder(context: RuleContext, sp: PythonSearchPath, dotted: stri
       return { folder, note: `${deployDir} → ${relativeTo(base, folder)} (matched by ${relativeTo(base, mapped.path)})` };
     }
   }
+  // The ini's folders, then first-level folders of the workspace (`backend/`, `services/`), each with a src layout.
   const candidates: string[] = [];
-  for (const dir of deploymentDirs(context)) candidates.push(dir, resolvePath(dir, 'src'));
+  for (const dir of [...deploymentDirs(context), ...suffixBases(context)]) {
+    for (const folder of [dir, resolvePath(dir, 'src')]) if (!candidates.includes(folder)) candidates.push(folder);
+  }
   for (const dir of candidates) {
     if (sp.folders.includes(dir)) continue;
     const hit = resolveModule(context.fs, [dir], dotted);

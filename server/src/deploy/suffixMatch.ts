@@ -28,7 +28,7 @@ export function workspaceFolders(context: RuleContext): string[] {
 }
 
 /** Where a path suffix may start: the search folders and the workspace roots' first-level folders (src layouts). */
-function suffixBases(context: RuleContext): string[] {
+export function suffixBases(context: RuleContext): string[] {
   return context.memo('deploy.suffixBases', () => {
     const bases = [...deploymentDirs(context)];
     for (const root of workspaceFolders(context)) {
