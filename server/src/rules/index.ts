@@ -30,6 +30,7 @@ import { UW402 } from './UW402-httpRouterBehindProxy';
 import { UW403 } from './UW403-bufferSizeBelowProxyHeaders';
 import { UW404 } from './UW404-unixSocketPermissions';
 import { UW405 } from './UW405-dieOnTermInContainer';
+import { UW406 } from './UW406-harakiriAfterProxyTimeout';
 
 /**
  * Every rule, in code order. This list is the only place rules are registered; settings
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   UW403,
   UW404,
   UW405,
+  UW406,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
