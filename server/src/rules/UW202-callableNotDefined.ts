@@ -37,7 +37,11 @@ function messageFor(context: RuleContext, config: EffectiveConfig, entry: AppEnt
   const where = entry.moduleName ? `module '${entry.moduleName}'` : `'${entry.filePath?.split('/').pop()}'`;
   const what = entry.callsFactory ? `the factory '${entry.callable}()'` : `the callable '${entry.callable}'`;
   const source =
-    entry.callableFrom === 'default' ? ' (uWSGI\'s default name when neither `callable` nor `module = x:name` says otherwise)' : '';
+    entry.callableFrom !== 'default'
+      ? ''
+      : entry.kind === 'module'
+        ? " (uWSGI's default when neither `callable` nor `module = x:name` names one)"
+        : " (uWSGI's default when `callable` is not set)";
   const hint = candidate ? ` The app object there is '${candidate}'.` : '';
   return `uWSGI looks for ${what}${source} in ${where}, which does not define it.${hint} ${consequence(context, config, entry)}`;
 }
@@ -49,7 +53,8 @@ function consequence(context: RuleContext, config: EffectiveConfig, entry: AppEn
   const needApp = config.truthy('need-app');
   const on21 = context.settings.uwsgiVersion === '2.1';
   if (needApp === true || (on21 && needApp !== false)) {
-    return 'uWSGI then exits at startup ("no app loaded. GAME OVER", exit code 22).';
+    const why = needApp === true ? 'With need-app on' : 'On uWSGI 2.1 (need-app on by default)';
+    return `${why}, uWSGI then exits at startup ("no app loaded. GAME OVER", exit code 22).`;
   }
   return 'uWSGI 2.0 then keeps running and answers every request with HTTP 500 ("no python application found, check your startup logs for errors").';
 }
