@@ -95,3 +95,10 @@ test('ENV values and WORKDIR/COPY paths substitute earlier ENV variables', () =>
   assert.equal(stage.workdir, '/srv/app');
   assert.equal(stage.copies[0].dest, '/srv/app/src');
 });
+
+test('bash -lc scripts and an entrypoint script before the uwsgi CMD', () => {
+  const a = readDockerfile('/ws/Dockerfile', 'FROM x\nCMD ["bash", "-lc", "exec uwsgi --ini conf/app.ini"]\n');
+  assert.deepEqual(a.runtime?.uwsgi.inis.map((w) => w.text), ['conf/app.ini']);
+  const b = readDockerfile('/ws/Dockerfile', 'FROM x\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["uwsgi", "--ini", "/etc/uwsgi/app.ini"]\n');
+  assert.deepEqual(b.runtime?.uwsgi.inis.map((w) => w.text), ['/etc/uwsgi/app.ini']);
+});

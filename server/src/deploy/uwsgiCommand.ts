@@ -22,7 +22,7 @@ export function readUwsgiCommand(words: Word[]): UwsgiCommand {
 function expand(words: Word[], result: UwsgiCommand, depth: number): void {
   for (let i = 0; i < words.length; i++) {
     const name = basename(words[i].text);
-    if (SHELLS.has(name) && words[i + 1]?.text === '-c' && words[i + 2] && depth < 2) {
+    if (SHELLS.has(name) && /^-[a-z]*c$/.test(words[i + 1]?.text ?? '') && words[i + 2] && depth < 2) {
       const script = words[i + 2];
       expand(shellWords(script.text, script.start).map((w) => ({ ...w, file: script.file })), result, depth + 1);
       i += 2;
