@@ -125,3 +125,13 @@ test('malformed files never throw', () => {
   });
   assert.doesNotThrow(() => pythonPins(context));
 });
+
+test('Pipfile.lock default packages are locked versions; broken JSON is ignored', () => {
+  const context = contextFor({ '/ws/Pipfile.lock': '{"_meta": {}, "default": {"flask": {"version": "==2.3.3"}}, "develop": {"pytest": {"version": "==8.0"}}}' });
+  const flask = pinnedVersion(context, 'flask');
+  assert.equal(flask?.source, 'lock');
+  assert.equal(flask?.exact, '2.3.3');
+  assert.equal(pinAtLeast(flask, '2.3'), true);
+  assert.equal(pinnedVersion(context, 'pytest'), undefined);
+  assert.deepEqual(pythonPins(contextFor({ '/ws/Pipfile.lock': '{"default": ' })), []);
+});

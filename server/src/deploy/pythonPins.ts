@@ -70,6 +70,7 @@ function pinsInFolder(context: RuleContext, dir: string): PythonPin[] {
     else if (name === 'pyproject.toml') out.push(...pyprojectPins(context, at(name)));
     else if (name === 'Pipfile') out.push(...pipfilePins(context, at(name)));
     else if (name === 'poetry.lock' || name === 'uv.lock' || name === 'pdm.lock') out.push(...lockPins(context, at(name)));
+    else if (name === 'Pipfile.lock') out.push(...pipfileLockPins(context, at(name)));
   }
   if (names.includes('requirements')) {
     for (const name of context.fs.readDirectory(at('requirements')) ?? []) {
@@ -137,6 +138,29 @@ function lockPins(context: RuleContext, path: string): PythonPin[] {
       end: version.end,
     });
     out.push({ ...pin, specifier: version.value.string.value });
+  }
+  return out;
+}
+
+/** Pipfile.lock is JSON: `{"default": {"flask": {"version": "==2.3.2"}}}`. */
+function pipfileLockPins(context: RuleContext, path: string): PythonPin[] {
+  const text = context.fs.readFile(path);
+  if (text === undefined) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const packages = (data as { default?: unknown })?.default;
+  if (!packages || typeof packages !== 'object') return [];
+  const out: PythonPin[] = [];
+  for (const [name, info] of Object.entries(packages as Record<string, unknown>)) {
+    const version = (info as { version?: unknown })?.version;
+    if (typeof version !== 'string' || !/^==/.test(version)) continue;
+    const at = text.indexOf(`"${name}"`);
+    const pin = makePin(name, version, 'lock', { file: path, start: Math.max(0, at), end: at < 0 ? 0 : at + name.length + 2 });
+    out.push({ ...pin, specifier: version.slice(2) });
   }
   return out;
 }
