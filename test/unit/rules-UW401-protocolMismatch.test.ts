@@ -85,3 +85,11 @@ test('UW401: compose containers sharing the socket through a named volume at dif
     'a port on another compose service is not this uWSGI',
   );
 });
+
+test('UW401: a pass that names the socket by its path outweighs another site that only shares its file name', () => {
+  const ini = '[uwsgi]\nsocket = /run/shop/uwsgi.sock\n';
+  const nginx = site('uwsgi_pass unix:/run/shop/uwsgi.sock;') + site('proxy_pass http://unix:/run/blog/uwsgi.sock;');
+  assert.deepEqual(run(ini, nginx), []);
+  const guessed = run(ini, site('proxy_pass http://unix:/var/run/app/uwsgi.sock;')).find((f) => f.file === INI)!;
+  assert.match(guessed.message, /matched by socket file name/);
+});

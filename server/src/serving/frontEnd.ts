@@ -30,7 +30,10 @@ export function frontEndLinksOf(context: RuleContext): FrontEndLink[] {
         }
       }
     }
-    return links;
+    // A socket file name is weak evidence: when some pass reaches the socket by its path, drop the guesses
+    // (two apps' `/run/a/uwsgi.sock` and `/run/b/uwsgi.sock` share a name).
+    const exact = new Set(links.filter((l) => l.how !== 'socket file name').map((l) => l.socket));
+    return links.filter((l) => l.how !== 'socket file name' || !exact.has(l.socket));
   });
 }
 
