@@ -94,3 +94,22 @@ test('nginx setup: include cycles and missing includes degrade quietly', () => {
   assert.equal(setup.passes.length, 1);
   assert.deepEqual(setup.passes[0].targets[0].address, { kind: 'tcp', host: '127.0.0.1', port: 8000 });
 });
+
+test('nginx syntax: random text never throws and every span stays inside the file', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const alphabet = ['a', 'b', ' ', '\n', '\r\n', ';', '{', '}', '"', "'", '\\', '#', '$', '${', 'uwsgi_pass', 'unix:', ':', '/'];
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const length = Math.floor(random() * 80);
+    for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+    const check = (list: ReturnType<typeof parseNginx>) => {
+      for (const d of list) {
+        assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, JSON.stringify(text));
+        for (const a of d.args) assert.ok(a.start >= d.start && a.end <= text.length, JSON.stringify(text));
+        if (d.children) check(d.children);
+      }
+    };
+    check(parseNginx('/f.conf', text));
+  }
+});
