@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { commandLineOptionsOf } from '../../server/src/deploy/commandLineOptions';
 import { envToOption, uwsgiEnvironmentOf } from '../../server/src/deploy/uwsgiEnvironment';
 import { contextFor, spanText } from './appTestContext';
 
@@ -101,4 +102,21 @@ test("compose command: replaces the image's CMD but keeps its ENTRYPOINT", () =>
   assert.deepEqual(env.map((e) => e.option), ['master']);
   const other = uwsgiEnvironmentOf(contextFor({ ...files, '/ws/conf/other.ini': '' }, { rootPath: '/ws/conf/other.ini' }));
   assert.deepEqual(other, []);
+});
+
+test('command-line options of the service running this ini, before and after --ini', () => {
+  const files = {
+    '/ws/uwsgi.ini': '',
+    '/ws/Dockerfile': 'FROM x\nWORKDIR /app\nCOPY . .\nCMD ["uwsgi", "--master", "--ini", "uwsgi.ini", "--lazy-apps", "--processes", "4"]\n',
+  };
+  const options = commandLineOptionsOf(contextFor(files));
+  assert.deepEqual(options.map((o) => [o.option, o.value, o.afterIni]), [
+    ['master', '', false],
+    ['lazy-apps', '', true],
+    ['processes', '4', true],
+  ]);
+  assert.equal(spanText(files, options[2].origin), '4');
+  assert.equal(options[0].via, 'Dockerfile command line');
+  const bare = commandLineOptionsOf(contextFor({ '/ws/app.ini': '', '/ws/x.service': '[Service]\nExecStart=/usr/bin/uwsgi --die-on-term /srv/app.ini\n' }, { rootPath: '/ws/app.ini' }));
+  assert.deepEqual(bare.map((o) => [o.option, o.value, o.afterIni]), [['die-on-term', '', false]]);
 });

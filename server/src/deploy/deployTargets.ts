@@ -6,7 +6,7 @@ import { deploymentFilesOf, dockerfileAt } from './deploymentFiles';
 import { displayBase, relativeTo } from './searchDirs';
 import { suffixMatch } from './suffixMatch';
 import { readEnvFile } from './systemdUnit';
-import { readUwsgiCommand } from './uwsgiCommand';
+import { readUwsgiCommand, type UwsgiCommand } from './uwsgiCommand';
 
 /** A container-or-host path prefix and the workspace folder or file it holds. */
 export interface PathMapping {
@@ -40,6 +40,8 @@ export interface DeployTarget {
   runsUwsgi: boolean;
   /** Ini paths from the command line and `UWSGI_INI`, deploy-side, as written. */
   inis: { path: string; origin: Span }[];
+  /** `--name value` options on the uwsgi command line; `afterIni` ones override the ini's values. */
+  commandOptions: { name: string; value: string; origin: Span; afterIni: boolean }[];
 }
 
 export function deployTargetsOf(context: RuleContext): DeployTarget[] {
@@ -73,6 +75,7 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
           workdir: service.workingDir ?? stage?.workdir,
           runsUwsgi: uwsgi.runsUwsgi,
           inis: uwsgi.inis.map((w) => ({ path: w.text, origin: span(w.file ?? compose.path, w) })),
+          commandOptions: optionsOf(uwsgi, compose.path),
         });
       }
     }
@@ -87,6 +90,7 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
         workdir: stage.workdir,
         runsUwsgi: stage.uwsgi.runsUwsgi,
         inis: stage.uwsgi.inis.map((w) => ({ path: w.text, origin: span(dockerfile.path, w) })),
+        commandOptions: optionsOf(stage.uwsgi, dockerfile.path),
       });
     }
     for (const unit of files.units) {
@@ -103,6 +107,7 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
         workdir: unit.workingDirectory,
         runsUwsgi: true,
         inis: unit.uwsgi.inis.map((w) => ({ path: w.text, origin: span(unit.path, w) })),
+        commandOptions: optionsOf(unit.uwsgi, unit.path),
       });
     }
     for (const target of targets) {
@@ -111,6 +116,10 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
     }
     return targets;
   });
+}
+
+function optionsOf(command: UwsgiCommand, file: string): DeployTarget['commandOptions'] {
+  return command.options.map((o) => ({ name: o.name, value: o.value, origin: span(o.word.file ?? file, o.word), afterIni: o.afterIni }));
 }
 
 function stageEnv(dockerfile: Dockerfile | undefined, stage: DockerStage | undefined, base: string): TargetEnv[] {

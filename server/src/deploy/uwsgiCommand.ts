@@ -7,7 +7,7 @@ export interface UwsgiCommand {
   /** Ini paths as written (section suffix removed), in order, with their words. */
   inis: Word[];
   /** `--foo bar` options passed to uwsgi on the command line (other than `--ini`). */
-  options: { name: string; value: string; word: Word }[];
+  options: { name: string; value: string; word: Word; afterIni: boolean }[];
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
@@ -45,9 +45,9 @@ function readArguments(args: Word[], result: UwsgiCommand): void {
     if (name !== undefined) {
       let valueWord: Word | undefined;
       if (inline) valueWord = { ...args[i], text: inline[2], start: args[i].end - inline[2].length };
-      else if (args[i + 1] && !args[i + 1].text.startsWith('-')) valueWord = args[++i];
+      else if (args[i + 1] && !args[i + 1].text.startsWith('-') && (name === 'ini' || !/\.ini(:[\w-]*)?$/.test(args[i + 1].text))) valueWord = args[++i];
       if (name === 'ini' && valueWord) result.inis.push(stripSection(valueWord));
-      else result.options.push({ name, value: valueWord?.text ?? '', word: valueWord ?? args[i] });
+      else result.options.push({ name, value: valueWord?.text ?? '', word: valueWord ?? args[i], afterIni: result.inis.length > 0 });
       continue;
     }
     if (/\.ini(:[\w-]*)?$/.test(text)) result.inis.push(stripSection(args[i]));
