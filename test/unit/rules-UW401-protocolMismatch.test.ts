@@ -93,3 +93,9 @@ test('UW401: a pass that names the socket by its path outweighs another site tha
   const guessed = run(ini, site('proxy_pass http://unix:/var/run/app/uwsgi.sock;')).find((f) => f.file === INI)!;
   assert.match(guessed.message, /matched by socket file name/);
 });
+
+test('UW401: with a buffer-size above 21573 uWSGI waits for the announced packet instead of logging the error', () => {
+  const onIni = run('[uwsgi]\nsocket = :8000\nbuffer-size = 32768\n', site('proxy_pass http://127.0.0.1:8000;')).find((f) => f.file === INI)!;
+  assert.match(onIni.message, /announcing 21573 bytes that never arrive/);
+  assert.match(onIni.message, /502/);
+});

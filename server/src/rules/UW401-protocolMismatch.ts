@@ -1,5 +1,5 @@
 import type { Fix } from '../core/finding';
-import { effectiveConfigOf } from '../config/effectiveConfig';
+import { atoi, effectiveConfigOf } from '../config/effectiveConfig';
 import { renameKeyEdit } from '../fixes/iniEdits';
 import { frontEndLinksOf, nginxRelated, nginxWhere, type FrontEndLink } from '../serving/frontEnd';
 import type { Rule, RuleContext } from './rule';
@@ -22,9 +22,7 @@ function check(context: RuleContext): void {
     const entry = socket.entry;
     const speaks = socket.protocol === 'uwsgi' ? 'the binary uwsgi protocol' : 'HTTP';
     const sends = pass.protocol === 'http' ? 'HTTP' : 'uwsgi packets';
-    const symptom = pass.protocol === 'http'
-      ? `uWSGI logs "invalid request block size: 21573 (max 4096)...skip"`
-      : 'uWSGI cannot parse the request';
+    const symptom = pass.protocol === 'http' ? httpIntoUwsgi(context) : 'uWSGI cannot parse the request';
     context.report({
       file: entry.file,
       start: entry.span.start,
@@ -41,6 +39,15 @@ function check(context: RuleContext): void {
       related: [{ file: entry.file, start: entry.span.start, end: entry.span.end, message: `The uWSGI socket (${speaks}).` }],
     });
   }
+}
+
+/** `GET ` read as a uwsgi header announces 0x5445 = 21573 bytes of variables. */
+function httpIntoUwsgi(context: RuleContext): string {
+  const entry = effectiveConfigOf(context).get('buffer-size');
+  const size = entry && !entry.conditional ? atoi(entry.value) : 4096;
+  return size > 0 && size < 21573
+    ? `uWSGI reads "GET " as a uwsgi header, logs "invalid request block size: 21573 (max ${size})...skip"`
+    : `uWSGI reads "GET " as a uwsgi header announcing 21573 bytes that never arrive, times out`;
 }
 
 function advice(link: FrontEndLink): string {
