@@ -27,11 +27,11 @@ function check(context: RuleContext): void {
   const anchor = anchorOf(context, state.explicit, state.forcedBy);
   if (!anchor) return;
   const related: RelatedSpan[] = target.inis[0]
-    ? [{ ...target.inis[0].origin, message: `uWSGI runs as the main process of ${target.label}.` }]
+    ? [{ ...target.inis[0].origin, message: `The container runs uWSGI with this config (${target.label}).` }]
     : [];
   context.report({
     ...anchor,
-    message: `uWSGI is the main process of ${target.label}, and on uWSGI ${context.settings.uwsgiVersion} SIGTERM to the master means a brutal reload, not a shutdown: 'docker stop' sends SIGTERM, uWSGI restarts its workers instead of exiting, and Docker kills it with SIGKILL when its stop timeout runs out. Set die-on-term = true (uWSGI 2.1 shuts down on SIGTERM by itself and deprecates the option).`,
+    message: `uWSGI runs as the container's main process (${target.label}), and on uWSGI ${context.settings.uwsgiVersion} SIGTERM to the master means a brutal reload, not a shutdown: 'docker stop' sends SIGTERM, uWSGI restarts its workers instead of exiting, and Docker kills it with SIGKILL when its stop timeout runs out. Set die-on-term = true (uWSGI 2.1 shuts down on SIGTERM by itself and deprecates the option).`,
     related,
     fixes: fixFor(context),
   });
