@@ -71,3 +71,18 @@ test('settings from the editor are normalized: bad shapes fall back to defaults'
   assert.deepEqual(settings.exclude, ['a/**']);
   assert.deepEqual(settings.workspaceRoots, ['/w']);
 });
+
+test('a folder an analysis listed counts as a dependency, so a file created there re-checks the config', () => {
+  const listsFolder: Rule = {
+    ...readsTarget,
+    code: 'UW997',
+    check(context) {
+      const names = context.fs.readDirectory('/w/deploy') ?? [];
+      if (!names.includes('Dockerfile')) context.report({ file: context.rootPath, start: 0, end: 1, message: 'no Dockerfile' });
+    },
+  };
+  const fs = new MemoryFileSystem({ '/w/deploy/uwsgi.ini': '[uwsgi]\n' });
+  const linter = new WorkspaceLinter(fs, [listsFolder]);
+  linter.lint('/w/deploy/uwsgi.ini', DEFAULT_SETTINGS);
+  assert.deepEqual(linter.configsDependingOn('/w/deploy'), ['/w/deploy/uwsgi.ini']);
+});

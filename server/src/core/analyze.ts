@@ -108,7 +108,9 @@ class RecordingFileSystem implements FileSystem {
     return this.inner.kind(path);
   }
 
+  /** Listing a folder depends on it: a file created or deleted there can change the result. */
   readDirectory(path: string): string[] | undefined {
+    this.touched.add(normalizePath(path));
     return this.inner.readDirectory(path);
   }
 }

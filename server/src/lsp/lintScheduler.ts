@@ -1,6 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { isUwsgiConfig } from '../core/configDiscovery';
-import type { FileSystem } from '../core/fileSystem';
+import { dirname, type FileSystem } from '../core/fileSystem';
 import { matchesGlob } from '../core/globMatch';
 import { RangeConverter } from '../core/rangeConverter';
 import { WorkspaceLinter } from '../core/workspaceLinter';
@@ -52,7 +52,8 @@ export class LintScheduler {
 
   /** Re-checks `path` if it is a config, and every config whose analysis read it. */
   fileChanged(path: string): void {
-    const affected = this.linter.configsDependingOn(path);
+    // Dependents of the folder too: a created or deleted file changes what a listing returned.
+    const affected = [...this.linter.configsDependingOn(path), ...this.linter.configsDependingOn(dirname(path))];
     if (this.configs.has(path)) affected.push(path);
     this.schedule(affected);
   }
