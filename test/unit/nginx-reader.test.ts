@@ -6,6 +6,7 @@ import { inheritedDirective, nginxSetupOf } from '../../server/src/deploy/nginxS
 import { parseNginx } from '../../server/src/deploy/nginxSyntax';
 import { parseNginxSize, parseNginxTime, parsePassTarget, parseUpstreamServer } from '../../server/src/deploy/nginxValues';
 import type { RuleContext } from '../../server/src/rules/rule';
+import { parseSocketAddress } from '../../server/src/serving/uwsgiSockets';
 
 function contextFor(files: Record<string, string>, rootPath = '/ws/uwsgi.ini', roots: string[] = ['/ws']): RuleContext {
   const memos = new Map<string, unknown>();
@@ -112,4 +113,17 @@ test('nginx syntax: random text never throws and every span stays inside the fil
     };
     check(parseNginx('/f.conf', text));
   }
+});
+
+test('uWSGI socket addresses: TCP when there is a colon, UNIX paths and abstract names otherwise', () => {
+  assert.deepEqual(parseSocketAddress(':3031'), { kind: 'tcp', host: '0.0.0.0', port: 3031 });
+  assert.deepEqual(parseSocketAddress('127.0.0.1:8000'), { kind: 'tcp', host: '127.0.0.1', port: 8000 });
+  assert.deepEqual(parseSocketAddress('[::]:8000'), { kind: 'tcp', host: '::', port: 8000 });
+  assert.deepEqual(parseSocketAddress(':8443,cert.pem,key.pem'), { kind: 'tcp', host: '0.0.0.0', port: 8443 });
+  assert.deepEqual(parseSocketAddress('/run/uwsgi/app.sock'), { kind: 'unix', path: '/run/uwsgi/app.sock' });
+  assert.deepEqual(parseSocketAddress('app.sock'), { kind: 'unix', path: 'app.sock' });
+  assert.deepEqual(parseSocketAddress('@shop'), { kind: 'unix', path: '@shop' });
+  assert.equal(parseSocketAddress('=0'), undefined);
+  assert.equal(parseSocketAddress(''), undefined);
+  assert.equal(parseSocketAddress('host:notaport'), undefined);
 });
