@@ -5,10 +5,11 @@ import { adoptUwsgiConfigs } from './languageDetection';
 const CLIENT_ID = 'uwsgiLint';
 const CLIENT_NAME = 'uWSGI Lint';
 
-/** Files whose changes can change a finding: configs, Python sources and the deployment files read for paths and env. */
+/** Files whose changes can change a finding: configs, Python sources, deployment files (paths, env) and nginx configs. */
 const WATCHED =
   '**/{*.ini,*.py,Dockerfile,Dockerfile.*,*.Dockerfile,docker-compose*.yml,docker-compose*.yaml,compose*.yml,compose*.yaml,' +
-  '*.service,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,*.env}';
+  '*.service,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,pdm.lock,*.env,' +
+  '*.conf,*.nginx,*.conf.template,sites-enabled/*,sites-available/*}';
 
 let client: LanguageClient | undefined;
 

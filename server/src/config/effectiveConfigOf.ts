@@ -1,3 +1,4 @@
+import { commandLineOptionsOf } from '../deploy/commandLineOptions';
 import { uwsgiEnvironmentOf } from '../deploy/uwsgiEnvironment';
 import type { RuleContext } from '../rules/rule';
 import type { EffectiveConfig } from './effectiveConfig';
@@ -12,6 +13,7 @@ export function effectiveConfigOf(context: RuleContext): EffectiveConfig {
       fs: context.fs,
       settings: context.settings,
       environment: uwsgiEnvironmentOf(context),
+      commandLine: commandLineOptionsOf(context),
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { FileSystem } from '../core/fileSystem';
 import { normalizePath } from '../core/fileSystem';
 import type { LintSettings } from '../core/settings';
+import type { CommandLineSetting } from '../deploy/commandLineOptions';
 import type { UwsgiEnvironmentSetting } from '../deploy/uwsgiEnvironment';
 import type { IniDocument, IniEntry } from '../ini/model';
 import { lookupOption } from '../options/catalog';
@@ -18,6 +19,8 @@ export interface LoadConfigRequest {
   settings: LintSettings;
   /** `UWSGI_*` settings from the deployment; they come first, so ini values override them. */
   environment?: readonly UwsgiEnvironmentSetting[];
+  /** Options on the uwsgi command line that runs this ini: before `--ini` they are overridden, after it they win. */
+  commandLine?: readonly CommandLineSetting[];
 }
 
 /** Shared state of one load; the walker fills it. */
@@ -48,13 +51,24 @@ export function loadEffectiveConfig(request: LoadConfigRequest): EffectiveConfig
     problems: [],
     docs: new Map(),
   };
+  const commandLine = (request.commandLine ?? []).map(asDeploymentSetting);
   for (const setting of request.environment ?? []) addEnvironment(state, setting);
+  for (const setting of commandLine.filter((c) => !c.afterIni)) addEnvironment(state, setting);
   const walker = new IncludeWalker(state);
   const expander = new Expander(state.pending, state.fs, state.problems);
   walker.walkRoot(rootPath, section);
+  for (const setting of commandLine.filter((c) => c.afterIni)) addEnvironment(state, setting);
   expander.run();
   while (walker.walkInherits()) expander.run();
   return new EffectiveConfig(rootPath, section, request.settings.uwsgiVersion, state.entries, state.files, state.problems);
+}
+
+/**
+ * A command-line option enters the stream like an environment setting (same provenance shape:
+ * where it is declared and through which file), named as written: `--lazy-apps`.
+ */
+function asDeploymentSetting(setting: CommandLineSetting): UwsgiEnvironmentSetting & { afterIni: boolean } {
+  return { variable: `--${setting.option}`, option: setting.option, value: setting.value, origin: setting.origin, via: setting.via, afterIni: setting.afterIni };
 }
 
 function addEnvironment(state: LoadState, setting: UwsgiEnvironmentSetting): void {
