@@ -96,7 +96,12 @@ export function loadModule(
 ): ModuleState | undefined {
   const known = run.modules.get(name);
   if (known) return known;
-  const resolved = resolveModule(run.fs, searchPath, name);
+  const key = `${searchPath.join('\0')}\0${name}`;
+  let resolved = run.resolutions.get(key);
+  if (resolved === undefined) {
+    resolved = resolveModule(run.fs, searchPath, name) ?? null;
+    run.resolutions.set(key, resolved);
+  }
   if (!resolved) return undefined;
   const module: ModuleState = {
     file: resolved.file, name, isPackage: resolved.isPackage, namespace: new Map(),

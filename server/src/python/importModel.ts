@@ -41,7 +41,7 @@ const ORDER: Record<AppEntry['kind'], number> = { 'shared-import': 0, import: 1,
 
 export function buildImportModel(fs: FileSystem, entries: readonly AppEntry[]): ImportModel {
   const run: ImportRun = {
-    fs, entries, parse: parsePython, modules: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
+    fs, entries, parse: parsePython, modules: new Map(), resolutions: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
     entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, nesting: 0, active: new Set(), truncated: false,
     nullPoolFsa: false, unparsed: [],
   };

@@ -2,6 +2,7 @@ import type { AppEntry } from '../app/appEntry';
 import type { FileSystem } from '../core/fileSystem';
 import type { EffectKind } from './effectCatalog';
 import { OWNER_KINDS } from './effectCatalog';
+import type { ResolvedModule } from './moduleResolver';
 import type { ParsedPython } from './pyNode';
 import type { Scope } from './scope';
 import type { Frame, ModuleState, Resource, Value } from './values';
@@ -49,6 +50,8 @@ export interface ImportRun {
   entries: readonly AppEntry[];
   parse(path: string, text: string): ParsedPython | undefined;
   modules: Map<string, ModuleState>;
+  /** Lookups by search path and dotted name, misses included: third-party imports repeat in every module. */
+  resolutions: Map<string, ResolvedModule | null>;
   effects: Effect[];
   hooks: Hook[];
   /** `import uwsgidecorators` / `from uwsgidecorators import …` sites (raises without a master). */
