@@ -82,7 +82,7 @@ function engineHazards(
   if (pooled.length === 0 || owner.inMemory || owner.nullPool || cleaned.has(owner)) return out;
   if (owner.label === 'Flask-SQLAlchemy engine' && model.fsaNullPool) return out;
   const lastIo = pooled[pooled.length - 1].seq;
-  if (all.some((e) => e.kind === 'dispose' && e.seq > lastIo)) return out;
+  if (all.some((e) => e.kind === 'dispose' && e.seq > lastIo && !e.exceptional)) return out;
   out.push(make('pooled', pooled));
   return out;
 }

@@ -9,6 +9,12 @@ import { resourceAttr } from './attributes';
 
 /** A catalogued third-party call: creates the engine, client or connection and records its I/O. */
 export function applyExternal(run: ImportRun, spec: CallSpec, name: string, args: Args, site: Frame): Value {
+  register(run, spec, args);
+  if (spec.usesRegisteredEngine) {
+    const engine = run.registeredEngines[run.registeredEngines.length - 1] ?? anonymousEngine(run, site);
+    if (spec.effect) recordEffect(run, spec.effect, engine, site);
+    return UNKNOWN;
+  }
   if (spec.returns === 'engine') return wrap(createEngine(run, name, args, site));
   if (spec.returns === 'fsa') return wrap(createFlaskSqlalchemy(run, args, site));
   const bound = spec.engineArg ? argument(args, spec.engineArg.position, spec.engineArg.keyword) : undefined;
@@ -46,12 +52,13 @@ export function applyMethod(run: ImportRun, receiver: Resource, name: string, ar
   }
   const spec = METHODS[receiver.kind]?.[name];
   if (!spec) return UNKNOWN;
+  register(run, spec, args);
   let target = receiver;
   if (spec.engineArg) {
     const own = receiver.owner ? ownerOf(receiver.owner) : undefined;
     target = argument(args, spec.engineArg.position, spec.engineArg.keyword) ?? (own?.kind === 'engine' ? own : anonymousEngine(run, site));
   }
-  if (spec.effect === 'close') receiver.closed = true;
+  if (spec.effect === 'close' && run.inExcept === 0) receiver.closed = true;
   if (receiver.kind === 'peeweeDb' && spec.effect && spec.effect !== 'close') receiver.opened = true;
   if (spec.returns) {
     if (spec.returns === 'engine') return resourceAttr(run, receiver, 'engine') ?? UNKNOWN;
@@ -126,4 +133,11 @@ function isInMemorySqlite(name: string, args: Args): boolean {
 
 function wrap(resource: Resource): Value {
   return { kind: 'resource', resource };
+}
+
+/** `Migrate(app, db)` / `migrate.init_app(app, db)`: later `upgrade()` uses this engine. */
+function register(run: ImportRun, spec: CallSpec, args: Args): void {
+  if (!spec.registersEngine) return;
+  const engine = argument(args, spec.registersEngine.position, spec.registersEngine.keyword);
+  if (engine) run.registeredEngines.push(engine);
 }

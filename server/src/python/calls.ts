@@ -14,7 +14,7 @@ import { UNKNOWN, type ClassValue, type Frame, type FunctionValue, type Value } 
 /** `receiver.name(args)`: catalog methods on resources, hook registrations, then ordinary lookup and call. */
 export function callMethod(run: ImportRun, receiver: Value, name: string, args: Args, node: PyNode, scope: Scope): Value {
   const site = { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) };
-  if (name === 'before_first_request' && args.positional.length > 0) {
+  if ((name === 'before_first_request' || name === 'before_app_first_request') && args.positional.length > 0) {
     run.hooks.push({ kind: 'beforeFirstRequest', target: args.positional[0], site, chain: [...run.frames], entryIndex: run.entryIndex });
     return args.positional[0];
   }
@@ -65,7 +65,7 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Fram
     kind: 'function',
     enclosing: fn.enclosing ?? [],
   };
-  bindParameters(run, fn, args, scope);
+  bindParameters(fn, args, scope);
   run.frames.push(site);
   run.callerScopes.push(callerScope);
   run.active.add(fn.def);
@@ -80,7 +80,7 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Fram
   return scope.returned ?? UNKNOWN;
 }
 
-function bindParameters(run: ImportRun, fn: FunctionValue, args: Args, scope: Scope): void {
+function bindParameters(fn: FunctionValue, args: Args, scope: Scope): void {
   const positional = fn.self ? [fn.self, ...args.positional] : args.positional;
   let index = 0;
   for (const param of fn.def.get('parameters')?.children ?? []) {
@@ -88,11 +88,7 @@ function bindParameters(run: ImportRun, fn: FunctionValue, args: Args, scope: Sc
     const nameNode = param.type === 'identifier' ? param : param.get('name') ?? param.ofType('identifier')[0];
     const name = nameNode?.text;
     if (!name) continue;
-    let value = positional[index++] ?? args.keywords.get(name);
-    if (!value) {
-      const fallback = param.get('value');
-      value = fallback ? evalExpr(run, fallback, moduleScope(fn.module, fn.module.file ?? '')) : UNKNOWN;
-    }
+    const value = positional[index++] ?? args.keywords.get(name) ?? fn.defaults?.get(name) ?? UNKNOWN;
     scope.locals.set(name, value);
   }
 }

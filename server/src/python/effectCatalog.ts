@@ -32,6 +32,10 @@ export interface CallSpec {
   contextCloses?: boolean;
   /** Only when called with at least one positional argument (`PyMongo(app)` vs `PyMongo()`). */
   needsArgument?: boolean;
+  /** Remembers the engine passed here for later calls that use "the app's" engine (`Migrate(app, db)`). */
+  registersEngine?: { position: number; keyword: string };
+  /** Acts on the engine registered last (Flask-Migrate's `upgrade()` uses the app's `db`). */
+  usesRegisteredEngine?: boolean;
 }
 
 function driver(name: string, contextCloses: boolean): CallSpec {
@@ -71,6 +75,14 @@ export const EXTERNAL_CALLS: Record<string, CallSpec> = {
   'sqlalchemy.orm.scoped_session': { returns: 'session', engineArg: { position: 0, keyword: 'session_factory' } },
   'sqlalchemy.inspect': { effect: 'query', engineArg: { position: 0, keyword: 'subject' } },
   'sqlalchemy.MetaData': { returns: 'metadata' },
+  // Reflection checks a connection out of the pool and returns it there.
+  'sqlalchemy.Table': { effect: 'query', engineArg: { position: -1, keyword: 'autoload_with' } },
+  'sqlalchemy.schema.Table': { effect: 'query', engineArg: { position: -1, keyword: 'autoload_with' } },
+  'flask_migrate.Migrate': { returns: 'extension', registersEngine: { position: 1, keyword: 'db' } },
+  // Alembic migrations connect through the app's Flask-SQLAlchemy engine.
+  'flask_migrate.upgrade': { effect: 'ddl', usesRegisteredEngine: true },
+  'flask_migrate.downgrade': { effect: 'ddl', usesRegisteredEngine: true },
+  'flask_migrate.stamp': { effect: 'ddl', usesRegisteredEngine: true },
   'sqlalchemy.schema.MetaData': { returns: 'metadata' },
   'sqlalchemy.orm.declarative_base': { returns: 'modelBase' },
   'sqlalchemy.ext.declarative.declarative_base': { returns: 'modelBase' },
@@ -138,6 +150,7 @@ export const METHODS: Record<ResourceKind, Record<string, CallSpec>> = {
     close: CLOSE,
   },
   client: { close: CLOSE },
+  extension: { init_app: { registersEngine: { position: 1, keyword: 'db' } } },
   flaskApp: {},
 };
 

@@ -179,13 +179,13 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     execClass(run, definition, scope);
     return;
   }
-  const fn = functionValue(definition, scope);
+  const fn = functionValue(run, definition, scope);
   for (const decorator of node.ofType('decorator')) {
     const expr = decorator.children[0];
     const value = evalExpr(run, expr?.type === 'call' ? expr.get('function') : expr, scope);
     const name = value.kind === 'external' ? value.name : expr?.text ?? '';
     const site = { file: scope.file, start: decorator.start, end: decorator.end, label: siteLabel(decorator.text) };
-    if (/(^|\.)before_first_request$/.test(name) || /(^|\.)before_first_request$/.test(decoratorName(expr))) {
+    if (/(^|\.)before_(app_)?first_request$/.test(name) || /(^|\.)before_(app_)?first_request$/.test(decoratorName(expr))) {
       run.hooks.push({ kind: 'beforeFirstRequest', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });
     } else if (name === 'uwsgidecorators.postfork' || (value.kind === 'unknown' && run.uwsgidecoratorsImports.length > 0 && /^(uwsgidecorators\.)?postfork$/.test(decoratorName(expr)))) {
       run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });

@@ -1,4 +1,4 @@
-import { assignTo, evalDecorated, evalExpr } from './evalExpressions';
+import { assignTo, evalDecorated, evalExpr, markStored } from './evalExpressions';
 import { execImport, execImportFrom } from './execImports';
 import type { ImportRun } from './importRun';
 import { MAX_NESTING, MAX_STEPS } from './importRun';
@@ -44,7 +44,7 @@ function execStatement(run: ImportRun, node: PyNode, scope: Scope): boolean {
       execImportFrom(run, node, scope);
       return true;
     case 'function_definition':
-      bind(scope, node.get('name')?.text ?? '', functionValue(node, scope));
+      bind(scope, node.get('name')?.text ?? '', functionValue(run, node, scope));
       return true;
     case 'class_definition':
       execClass(run, node, scope);
@@ -85,9 +85,19 @@ function execStatement(run: ImportRun, node: PyNode, scope: Scope): boolean {
   }
 }
 
-export function functionValue(node: PyNode, scope: Scope): FunctionValue {
+/** `def` evaluates default values right away, and the function object keeps them for the process. */
+export function functionValue(run: ImportRun, node: PyNode, scope: Scope): FunctionValue {
   const enclosing = scope.kind === 'function' ? [scope.locals, ...scope.enclosing] : [];
-  return { kind: 'function', def: node, module: scope.module, name: node.get('name')?.text ?? '<function>', enclosing };
+  const defaults = new Map<string, Value>();
+  for (const param of node.get('parameters')?.children ?? []) {
+    const value = param.get('value');
+    const name = param.get('name')?.text;
+    if (!value || !name) continue;
+    const evaluated = evalExpr(run, value, scope);
+    markStored(evaluated);
+    defaults.set(name, evaluated);
+  }
+  return { kind: 'function', def: node, module: scope.module, name: node.get('name')?.text ?? '<function>', enclosing, defaults };
 }
 
 export function execClass(run: ImportRun, node: PyNode, scope: Scope): void {
@@ -153,7 +163,12 @@ function execTry(run: ImportRun, node: PyNode, scope: Scope): void {
   execBlock(run, node.get('body')?.children ?? [], scope);
   for (const clause of node.children) {
     if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
-      execBlock(run, clause.ofType('block').flatMap((b) => b.children), { ...scope, weak: true });
+      run.inExcept++;
+      try {
+        execBlock(run, clause.ofType('block').flatMap((b) => b.children), { ...scope, weak: true });
+      } finally {
+        run.inExcept--;
+      }
     } else if (clause.type === 'else_clause') {
       execBlock(run, clause.get('body')?.children ?? [], scope);
     } else if (clause.type === 'finally_clause') {

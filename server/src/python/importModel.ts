@@ -41,8 +41,8 @@ const ORDER: Record<AppEntry['kind'], number> = { 'shared-import': 0, import: 1,
 
 export function buildImportModel(fs: FileSystem, entries: readonly AppEntry[]): ImportModel {
   const run: ImportRun = {
-    fs, entries, parse: parsePython, modules: new Map(), resolutions: new Map(), effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
-    entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, nesting: 0, active: new Set(), truncated: false,
+    fs, entries, parse: parsePython, modules: new Map(), resolutions: new Map(), registeredEngines: [], effects: [], hooks: [], uwsgidecoratorsImports: [], frames: [], callerScopes: [],
+    entryIndex: 0, phase: 'import', seq: 0, nextResourceId: 1, steps: 0, nesting: 0, inExcept: 0, active: new Set(), truncated: false,
     nullPoolFsa: false, unparsed: [],
   };
   const base = { entries, effects: run.effects, hooks: run.hooks, uwsgidecoratorsImports: run.uwsgidecoratorsImports, atFork: new Map(), truncated: false, unparsed: run.unparsed, modules: [], fsaNullPool: false };

@@ -24,6 +24,8 @@ export interface Effect {
   phase: Phase;
   /** Index of the entry (in the list given to the model) whose import ran it. */
   entryIndex: number;
+  /** Recorded in an `except` handler: a dispose or close there does not run in the normal case. */
+  exceptional?: boolean;
   /** Scope of the call, and of each `call` frame of the chain (aligned with it): where fixes may name the engine. */
   scope?: Scope;
   callerScopes: Array<Scope | undefined>;
@@ -52,6 +54,8 @@ export interface ImportRun {
   modules: Map<string, ModuleState>;
   /** Lookups by search path and dotted name, misses included: third-party imports repeat in every module. */
   resolutions: Map<string, ResolvedModule | null>;
+  /** Engines handed to extensions such as Flask-Migrate, latest last. */
+  registeredEngines: Resource[];
   effects: Effect[];
   hooks: Hook[];
   /** `import uwsgidecorators` / `from uwsgidecorators import …` sites (raises without a master). */
@@ -65,6 +69,8 @@ export interface ImportRun {
   seq: number;
   nextResourceId: number;
   steps: number;
+  /** Inside `except` handlers: code that runs only when something failed. */
+  inExcept: number;
   /** Nesting of expressions and blocks being evaluated: pathological nesting stops at MAX_NESTING. */
   nesting: number;
   /** Function definitions on the call stack: recursion is not followed. */
@@ -99,6 +105,7 @@ export function recordEffect(run: ImportRun, kind: EffectKind, resource: Resourc
     site,
     chain: [...run.frames],
     callerScopes: [...run.callerScopes],
+    exceptional: run.inExcept > 0 || undefined,
     seq: run.seq++,
     phase: run.phase,
     entryIndex: run.entryIndex,

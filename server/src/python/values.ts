@@ -25,6 +25,7 @@ export type ResourceKind =
   | 'metadata'
   | 'peeweeDb'
   | 'client' // MongoClient, Elasticsearch…
+  | 'extension' // a Flask extension that only remembers the app and engine (Flask-Migrate)
   | 'flaskApp';
 
 export interface Resource {
@@ -70,7 +71,7 @@ export type Value =
   | { kind: 'dict'; entries: Map<string, Value> }
   | { kind: 'sequence'; items: Value[] }
   | { kind: 'module'; module: ModuleState }
-  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value }
+  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value> }
   | { kind: 'class'; def: PyNode; module: ModuleState; name: string; attrs: Map<string, Value>; bases: Value[] }
   | { kind: 'instance'; cls: Extract<Value, { kind: 'class' }>; attrs: Map<string, Value> }
   /** Third-party name, by its dotted import path (`sqlalchemy.create_engine`). */
