@@ -62,3 +62,11 @@ test('UW306: writing setup once per worker (lazy-apps or before_first_request), 
   assert.deepEqual(codes(PREFORK_INI, setup + 'db.engine.dispose()\n'), []);
   assert.deepEqual(codes('[uwsgi]\nmaster = true\nlazy-apps = true\nmodule = app:app\n', setup), [], 'one worker has nobody to race');
 });
+
+test('UW305: importing uwsgidecorators after assigning uwsgi.post_fork_hook replaces the hook', () => {
+  const app = 'import uwsgi\nfrom sqlalchemy import create_engine\nengine = create_engine("x")\nengine.connect().close()\n' +
+    'def _dispose():\n    engine.dispose()\nuwsgi.post_fork_hook = _dispose\nimport uwsgidecorators\n';
+  assert.deepEqual(codes(PREFORK_INI, app), ['UW301 app.py:4 warning', 'UW301 uwsgi.ini:4 warning', 'UW305 app.py:7 warning']);
+  const after = app.replace('uwsgi.post_fork_hook = _dispose\nimport uwsgidecorators\n', 'import uwsgidecorators\nuwsgi.post_fork_hook = _dispose\n');
+  assert.deepEqual(codes(PREFORK_INI, after), []);
+});

@@ -90,3 +90,13 @@ test('UWSGI_* settings from a Dockerfile decide the verdict and are named', () =
   assert.equal(findings.length, 2);
   assert.match(findings[0].message, /UWSGI_/);
 });
+
+test('shapes found late: default arguments, table reflection, Flask-Migrate upgrade(), a dispose only on error', () => {
+  assert.equal(run(PREFORK_INI, 'import psycopg2\ndef q(sql, conn=psycopg2.connect("x")):\n    pass\n').findings.length, 2);
+  assert.equal(run(PREFORK_INI, 'from sqlalchemy import MetaData, Table, create_engine\ne = create_engine("x")\nt = Table("u", MetaData(), autoload_with=e)\n').findings.length, 2);
+  const migrate = 'from flask import Flask\nfrom flask_migrate import Migrate, upgrade\nfrom flask_sqlalchemy import SQLAlchemy\n' +
+    'app = Flask(__name__)\ndb = SQLAlchemy(app)\nMigrate(app, db)\nwith app.app_context():\n    upgrade()\n';
+  assert.equal(run(PREFORK_INI, migrate).findings.length, 2);
+  const onError = POOLED_APP.replace('with engine.connect() as conn:\n    conn.execute(text("select 1"))\n', 'try:\n    engine.connect().close()\nexcept Exception:\n    engine.dispose()\n');
+  assert.equal(run(PREFORK_INI, onError).findings.length, 2);
+});

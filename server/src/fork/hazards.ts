@@ -26,7 +26,7 @@ export interface DeadHook {
   site: Frame;
   chain: Frame[];
   entryIndex: number;
-  reason: 'lazy' | 'noMaster' | 'noAfterFork';
+  reason: 'lazy' | 'noMaster' | 'noAfterFork' | 'overwritten';
   kind: Hook['kind'] | 'uwsgidecoratorsImport';
 }
 
@@ -93,10 +93,24 @@ function connectionOf(resource: Resource): Resource | undefined {
 }
 
 /** Whether a hook of this kind runs in each worker after the fork under this config. */
-export function hookRuns(kind: Hook['kind'], fork: ForkModel): boolean {
-  if (kind === 'postfork') return fork.postforkRuns === true && fork.uwsgidecoratorsImportable === true;
-  if (kind === 'postForkHook') return fork.lazy === false;
-  if (kind === 'registerAtFork') return fork.registerAtForkRuns && fork.lazy === false;
+export function hookRuns(hook: Hook, fork: ForkModel, model: ImportModel): boolean {
+  if (overwritten(hook, model)) return false;
+  if (hook.kind === 'postfork') return fork.postforkRuns === true && fork.uwsgidecoratorsImportable === true;
+  if (hook.kind === 'postForkHook') return fork.lazy === false;
+  if (hook.kind === 'registerAtFork') return fork.registerAtForkRuns && fork.lazy === false;
+  return false;
+}
+
+/**
+ * There is one `uwsgi.post_fork_hook`. Importing uwsgidecorators (the first time) replaces it with
+ * its @postfork chain; assigning it after that import replaces the chain, so @postfork functions stop running.
+ */
+function overwritten(hook: Hook, model: ImportModel): boolean {
+  const decorators = model.uwsgidecoratorsImports.map((i) => i.seq);
+  if (decorators.length === 0) return false;
+  const firstImport = Math.min(...decorators);
+  if (hook.kind === 'postForkHook') return firstImport > hook.seq;
+  if (hook.kind === 'postfork') return model.hooks.some((h) => h.kind === 'postForkHook' && h.seq > firstImport);
   return false;
 }
 
@@ -104,7 +118,7 @@ export function hookRuns(kind: Hook['kind'], fork: ForkModel): boolean {
 function cleanedByHooks(model: ImportModel, fork: ForkModel): Set<Resource> {
   const out = new Set<Resource>();
   for (const hook of model.hooks) {
-    if (hook.kind === 'beforeFirstRequest' || !hookRuns(hook.kind, fork)) continue;
+    if (hook.kind === 'beforeFirstRequest' || !hookRuns(hook, fork, model)) continue;
     for (const effect of hook.effects ?? []) {
       if (effect.kind === 'dispose' || effect.kind === 'close') {
         out.add(effect.resource);
@@ -126,6 +140,7 @@ export function deadHooks(model: ImportModel, fork: ForkModel): DeadHook[] {
     const base = { site: hook.site, chain: hook.chain, entryIndex: hook.entryIndex, kind: hook.kind };
     if (hook.kind === 'postfork' && fork.master === false) continue; // reported on the import above
     if (fork.lazy === true) out.push({ ...base, reason: 'lazy' });
+    else if (overwritten(hook, model)) out.push({ ...base, reason: 'overwritten' });
     else if (hook.kind === 'registerAtFork' && fork.lazy === false && !fork.registerAtForkRuns) out.push({ ...base, reason: 'noAfterFork' });
   }
   return out;

@@ -31,7 +31,7 @@ export function setAttr(run: ImportRun, target: Value, name: string, value: Valu
   else if (target.kind === 'class' || target.kind === 'instance') target.attrs.set(name, value);
   else if (target.kind === 'resource') (target.resource.attrs ??= new Map()).set(name, value);
   else if (target.kind === 'external' && target.name === 'uwsgi' && name === 'post_fork_hook' && (value.kind === 'function' || value.kind === 'boundMethod')) {
-    run.hooks.push({ kind: 'postForkHook', target: value, site, chain: [...run.frames], entryIndex: run.entryIndex });
+    run.hooks.push({ kind: 'postForkHook', target: value, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
   }
 }
 

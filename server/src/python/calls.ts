@@ -15,12 +15,12 @@ import { UNKNOWN, type ClassValue, type Frame, type FunctionValue, type Value } 
 export function callMethod(run: ImportRun, receiver: Value, name: string, args: Args, node: PyNode, scope: Scope): Value {
   const site = { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) };
   if ((name === 'before_first_request' || name === 'before_app_first_request') && args.positional.length > 0) {
-    run.hooks.push({ kind: 'beforeFirstRequest', target: args.positional[0], site, chain: [...run.frames], entryIndex: run.entryIndex });
+    run.hooks.push({ kind: 'beforeFirstRequest', target: args.positional[0], site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     return args.positional[0];
   }
   if (receiver.kind === 'external' && receiver.name === 'os' && name === 'register_at_fork') {
     const child = args.keywords.get('after_in_child');
-    if (child) run.hooks.push({ kind: 'registerAtFork', target: child, site, chain: [...run.frames], entryIndex: run.entryIndex });
+    if (child) run.hooks.push({ kind: 'registerAtFork', target: child, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     return UNKNOWN;
   }
   if (receiver.kind === 'resource') {

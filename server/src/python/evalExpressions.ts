@@ -186,9 +186,9 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     const name = value.kind === 'external' ? value.name : expr?.text ?? '';
     const site = { file: scope.file, start: decorator.start, end: decorator.end, label: siteLabel(decorator.text) };
     if (/(^|\.)before_(app_)?first_request$/.test(name) || /(^|\.)before_(app_)?first_request$/.test(decoratorName(expr))) {
-      run.hooks.push({ kind: 'beforeFirstRequest', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });
+      run.hooks.push({ kind: 'beforeFirstRequest', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     } else if (name === 'uwsgidecorators.postfork' || (value.kind === 'unknown' && run.uwsgidecoratorsImports.length > 0 && /^(uwsgidecorators\.)?postfork$/.test(decoratorName(expr)))) {
-      run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex });
+      run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     }
   }
   bind(scope, fn.name, fn);

@@ -138,5 +138,6 @@ function noteUwsgidecorators(run: ImportRun, node: PyNode, scope: Scope): void {
     site: { file: scope.file, start: node.start, end: node.end, label: siteLabel(node.text) },
     chain: [...run.frames],
     entryIndex: run.entryIndex,
+    seq: run.seq++,
   });
 }

@@ -42,6 +42,8 @@ export interface Hook {
   site: Frame;
   chain: Frame[];
   entryIndex: number;
+  /** Registration order, comparable with effects and uwsgidecorators imports. */
+  seq: number;
   /** Effects the hook's body performs when it runs (filled after the import). */
   effects?: Effect[];
 }
@@ -59,7 +61,7 @@ export interface ImportRun {
   effects: Effect[];
   hooks: Hook[];
   /** `import uwsgidecorators` / `from uwsgidecorators import …` sites (raises without a master). */
-  uwsgidecoratorsImports: Array<{ site: Frame; chain: Frame[]; entryIndex: number }>;
+  uwsgidecoratorsImports: Array<{ site: Frame; chain: Frame[]; entryIndex: number; seq: number }>;
   /** The current call chain. */
   frames: Frame[];
   /** For each frame, the scope its call expression sits in (undefined for entries and imports). */

@@ -10,6 +10,9 @@ const WHY: Record<DeadHook['reason'], string> = {
   noMaster:
     'uwsgidecorators refuses to import without a master ("you have to enable the uWSGI master process to use this module"), so the app fails to load and the post-fork cleanup never runs. ' +
     'Enable `master = true`, or assign a plain function to `uwsgi.post_fork_hook`.',
+  overwritten:
+    'there is only one `uwsgi.post_fork_hook`: importing uwsgidecorators replaces a hook assigned before it with its own @postfork chain, ' +
+    'and assigning the hook after that import replaces the chain, so @postfork functions stop running. Register every cleanup with @postfork, or only assign the hook.',
   noAfterFork:
     'uWSGI forks with a raw fork() and skips PyOS_AfterFork_Child(), so os.register_at_fork(after_in_child=…) callbacks are not called in workers unless ' +
     '`py-call-osafterfork = true` is set (or `py-call-uwsgi-fork-hooks = true` with threads, which 2.0.21–2.0.26 only have with enable-threads or threads > 1). ' +
