@@ -137,7 +137,7 @@ function benchLarge(): void {
   lintAll(ws, linter);
   const ini = ws.configs[0];
   const original = readFileSync(ini, 'utf8');
-  measure('large: warm re-analysis of one ini after an edit', 200, runs(15), (i) => {
+  measure('large: warm re-analysis of one ini after an edit', 50, runs(15), (i) => {
     writeFileSync(ini, original.replace('processes = 4', `processes = ${4 + (i % 3)}`));
     return undefined;
   }, () => codes(linter.lint(ini, settingsFor(ws.root)).findings));
