@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyzeConfig } from '../server/src/core/analyze';
 import { MemoryFileSystem } from '../server/src/core/fileSystem';
+import type { Finding, TextEdit } from '../server/src/core/finding';
 import { LineIndex } from '../server/src/core/lineIndex';
 import { DEFAULT_SETTINGS, type LintSettings } from '../server/src/core/settings';
 import { initPythonParser } from '../server/src/python/parser';
@@ -87,7 +88,7 @@ function walk(dir: string): string[] {
 
 export function runFixture(fixture: Fixture): FixtureOutcome {
   const fs = new MemoryFileSystem(fixture.files);
-  const settings: LintSettings = { ...DEFAULT_SETTINGS, workspaceRoots: [fixture.root], ...fixture.settings };
+  const settings = settingsOf(fixture);
   let actual: ExpectedFinding[] = [];
   let crash: string | undefined;
   try {
@@ -114,6 +115,58 @@ export function runFixture(fixture: Fixture): FixtureOutcome {
     unexpected: sortFindings(dedupe(actual, key).filter((f) => !expectedKeys.has(key(f)))),
     crash,
   };
+}
+
+function settingsOf(fixture: Fixture): LintSettings {
+  return { ...DEFAULT_SETTINGS, workspaceRoots: [fixture.root], ...fixture.settings };
+}
+
+export interface FixCheck {
+  fixture: string;
+  code: string;
+  title: string;
+  /** The re-analysis after applying the fix has fewer findings of `code`. */
+  cleared: boolean;
+  /** Codes present after the fix that were absent before (e.g. UW306 once lazy-apps runs a DDL per worker). */
+  newCodes: string[];
+}
+
+/** Applies every distinct fix offered on a UW3xx finding to a copy of the workspace and re-analyses it. */
+export function checkFixes(fixture: Fixture): FixCheck[] {
+  const path = `${fixture.root}/${fixture.config}`;
+  const run = (files: Record<string, string>) =>
+    analyzeConfig({ path, section: fixture.section, fs: new MemoryFileSystem(files), settings: settingsOf(fixture) }).findings;
+  const before = run(fixture.files);
+  const count = (findings: Finding[], code: string) => findings.filter((f) => f.code === code).length;
+  const seen = new Set<string>();
+  const checks: FixCheck[] = [];
+  for (const finding of before.filter((f) => /^UW3\d\d$/.test(f.code))) {
+    for (const fix of finding.fixes ?? []) {
+      const id = `${finding.code}\0${fix.title}\0${JSON.stringify(fix.edits)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const after = run(applyEdits(fixture.files, fix.edits));
+      const had = new Set(before.map((f) => f.code));
+      checks.push({
+        fixture: fixture.name,
+        code: finding.code,
+        title: fix.title,
+        cleared: count(after, finding.code) < count(before, finding.code),
+        newCodes: [...new Set(after.map((f) => f.code))].filter((c) => !had.has(c)).sort(),
+      });
+    }
+  }
+  return checks;
+}
+
+/** Edits never overlap (Fix contract); applying from the end keeps earlier offsets valid. */
+function applyEdits(files: Record<string, string>, edits: TextEdit[]): Record<string, string> {
+  const out = { ...files };
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    const text = out[e.file] ?? '';
+    out[e.file] = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  }
+  return out;
 }
 
 function dedupe(findings: ExpectedFinding[], key: (f: ExpectedFinding) => string): ExpectedFinding[] {
@@ -180,6 +233,14 @@ function report(outcomes: FixtureOutcome[]): string {
   return out.join('\n');
 }
 
+function fixReport(checks: FixCheck[]): string {
+  const failed = checks.filter((c) => !c.cleared);
+  const out = [`quick fixes on UW3xx findings: ${checks.length} applied, ${checks.length - failed.length} cleared their finding`];
+  for (const c of failed) out.push(`  ✗ ${c.fixture}: '${c.title}' left ${c.code}`);
+  for (const c of checks.filter((x) => x.newCodes.length > 0)) out.push(`  note ${c.fixture}: '${c.title}' adds ${c.newCodes.join(', ')}`);
+  return out.join('\n');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const filters = args.filter((a) => !a.startsWith('--'));
@@ -191,6 +252,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(rows, null, 2));
   } else {
     console.log(report(outcomes));
+    console.log('\n' + fixReport(names.map((name) => checkFixes(loadFixture(name))).flat()));
   }
 }
 

@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeMismatch, fixtureNames, loadFixture, prepareEngine, runFixture } from '../../scripts/eval';
+import { checkFixes, describeMismatch, fixtureNames, loadFixture, prepareEngine, runFixture } from '../../scripts/eval';
 
 // One test per ground-truth workspace: the exact set of UW2xx/UW3xx (+ alsoCompare) findings,
 // as (file, line, code), must equal expected.json. The facts docs decide the answers, not the engine.
@@ -19,5 +19,13 @@ for (const name of names) {
     const outcome = runFixture(loadFixture(name));
     const diff = describeMismatch(outcome);
     assert.ok(diff === '', `${name}: ${outcome.fixture.description}\n${diff}`);
+  });
+}
+
+// Every quick fix offered on a fork-safety finding must clear it when applied (workspaces that expect UW3xx).
+for (const name of names.filter((n) => loadFixture(n).findings.some((f) => f.code.startsWith('UW3')))) {
+  test(`quick fixes clear the fork-safety findings of ${name}`, () => {
+    const failed = checkFixes(loadFixture(name)).filter((c) => !c.cleared);
+    assert.deepEqual(failed.map((c) => `${c.code}: ${c.title}`), []);
   });
 }
