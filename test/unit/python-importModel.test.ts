@@ -96,3 +96,13 @@ test('pathological nesting degrades to unknown instead of overflowing the stack'
   const sums = 'y = ' + Array.from({ length: 20000 }, (_, i) => String(i)).join(' + ') + '\n';
   assert.deepEqual(effectsOf({ '/w/app.py': nested + sums }), ['connect psycopg2.connect()']);
 });
+
+test('error recovery, match statements and walrus assignments still reach the connect call', () => {
+  const unclosed = 'import psycopg2\nx = foo(1, 2\nconn = psycopg2.connect()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': unclosed }), ['connect psycopg2.connect()']);
+  const match = 'import psycopg2\nmatch MODE:\n    case "db":\n        conn = psycopg2.connect()\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': match }), ['connect psycopg2.connect()']);
+  const walrus = 'import psycopg2\nif (conn := psycopg2.connect()):\n    pass\n';
+  const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': walrus }), [moduleEntry('app:app')]);
+  assert.equal(model.effects[0].resource.stored, true);
+});

@@ -67,6 +67,12 @@ function evalNode(run: ImportRun, node: PyNode, scope: Scope): Value {
       return evalExpr(run, node.children[0], scope);
     case 'assignment':
       return evalAssignment(run, node, scope);
+    case 'named_expression': {
+      const value = evalExpr(run, node.get('value'), scope);
+      const name = node.get('name');
+      if (name) assignTo(run, name, value, scope);
+      return value;
+    }
     case 'augmented_assignment':
       evalExpr(run, node.get('right'), scope);
       return UNKNOWN;

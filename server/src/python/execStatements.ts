@@ -77,15 +77,36 @@ function execStatement(run: ImportRun, node: PyNode, scope: Scope): boolean {
     case 'nonlocal_statement':
       for (const name of node.ofType('identifier')) scope.globals.add(name.text);
       return true;
+    case 'match_statement':
+      evalExpr(run, node.get('subject'), scope);
+      for (const clause of node.get('body')?.children ?? []) execBlock(run, clause.get('consequence')?.children ?? [], scope);
+      return true;
     case 'block':
-    case 'ERROR':
       return execBlock(run, node.children, scope);
+    case 'ERROR':
+      execRecovered(run, node, scope);
+      return true;
     default:
       return true;
   }
 }
 
 /** `def` evaluates default values right away, and the function object keeps them for the process. */
+/**
+ * A region tree-sitter could not parse: statements inside still run, a `name = value` it read as
+ * a keyword argument is still an assignment, and other expressions are evaluated for their calls.
+ */
+function execRecovered(run: ImportRun, node: PyNode, scope: Scope): void {
+  for (const child of node.children) {
+    if (/_statement$|_definition$|^block$|^ERROR$/.test(child.type)) execBlock(run, [child], scope);
+    else if (child.type === 'keyword_argument') {
+      const target = child.get('name');
+      const value = evalExpr(run, child.get('value'), scope);
+      if (target) assignTo(run, target, value, scope);
+    } else evalExpr(run, child, scope);
+  }
+}
+
 export function functionValue(run: ImportRun, node: PyNode, scope: Scope): FunctionValue {
   const enclosing = scope.kind === 'function' ? [scope.locals, ...scope.enclosing] : [];
   const defaults = new Map<string, Value>();
