@@ -6,7 +6,7 @@ import { importModelOf } from '../python/importModelOf';
 import type { RuleContext } from '../rules/rule';
 import { forkModelOf } from './forkModel';
 import { forkHazards, type ForkHazard } from './hazards';
-import { chainRelated, conditionalNote, displayPath, forkReason, hazardWhat, isConditional, measured, where } from './messages';
+import { capitalize, inherits, chainRelated, conditionalNote, displayPath, forkReason, hazardWhat, isConditional, measured, where } from './messages';
 
 export interface HazardRuleOptions {
   family: 'database' | 'network';
@@ -60,7 +60,7 @@ function reportPython(
         ? ' Open it per worker (lazy-apps = true, or a post-fork hook) or close it before the import ends.'
         : ' Create the client per worker (lazy-apps = true or a post-fork hook).';
   const message =
-    `${hazardWhat(hazard)}, and ${forkReason(fork, entry)}: every worker inherits the same socket. ${measured(hazard)}${advice}` +
+    `${hazardWhat(hazard)}. ${capitalize(forkReason(fork, entry))}, so ${inherits(fork)}. ${measured(hazard)}${advice}` +
     conditionalNote(fork, entry);
   const related: RelatedSpan[] = [
     { ...entry.origin, message: `uWSGI imports this code here: ${entry.key} = ${entry.value} (${where(context.fs, context.rootPath, entry.origin)})` },

@@ -77,7 +77,17 @@ export function hazardWhat(hazard: ForkHazard): string {
   if (hazard.lifetime === 'held') {
     return `\`${hazard.first.site.label}\` opens a ${hazard.owner.driver ?? 'database'} connection at import that stays open for the life of the process`;
   }
-  return `\`${hazard.first.site.label}\` opens a database connection at import and the ${hazard.owner.label}'s pool keeps it open`;
+  return `\`${hazard.first.site.label}\` opens a database connection at import, and the ${hazard.owner.label}'s pool keeps it open`;
+}
+
+/** Sentence case, leaving `uWSGI` as it is spelled. */
+export function capitalize(text: string): string {
+  return text.startsWith('uWSGI') ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Who ends up sharing the connection. */
+export function inherits(fork: ForkModel): string {
+  return fork.respawnOnly ? "each respawned worker inherits the master's socket" : 'every worker inherits the same socket';
 }
 
 export function measured(hazard: ForkHazard): string {
