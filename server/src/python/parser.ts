@@ -80,7 +80,12 @@ const CACHE_LIMIT = 500;
 export function parsePython(path: string, text: string): ParsedPython | undefined {
   if (!parser || text.length > MAX_PYTHON_CHARS) return undefined;
   const cached = cache.get(path);
-  if (cached && cached.text === text) return cached;
+  if (cached && cached.text === text) {
+    // Least recently used goes first: re-insert on every hit.
+    cache.delete(path);
+    cache.set(path, cached);
+    return cached;
+  }
   let parsed: ParsedPython | undefined;
   try {
     const tree = parser.parse(text);
