@@ -106,3 +106,16 @@ test('error recovery, match statements and walrus assignments still reach the co
   const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': walrus }), [moduleEntry('app:app')]);
   assert.equal(model.effects[0].resource.stored, true);
 });
+
+test('wsgi-file entries run under a mangled name (no relative imports); shared-import runs first', () => {
+  const files = {
+    '/w/run.py': 'from . import db\nimport helpers\n',
+    '/w/db.py': 'import psycopg2\nc = psycopg2.connect()\n',
+    '/w/helpers.py': 'import sqlite3\ns = sqlite3.connect("app.db")\n',
+    '/w/shared.py': 'import pymysql\nm = pymysql.connect()\n',
+  };
+  const file = moduleEntry('run.py', { kind: 'file', key: 'wsgi-file', moduleName: undefined, filePath: '/w/run.py' });
+  const shared = moduleEntry('shared', { kind: 'shared-import', key: 'shared-import' });
+  const model = buildImportModel(new MemoryFileSystem(files), [file, shared]);
+  assert.deepEqual(model.effects.map((e) => `${e.entryIndex} ${e.site.label}`), ['1 pymysql.connect()', '0 sqlite3.connect("app.db")']);
+});
