@@ -1,3 +1,4 @@
+import { resourceAttr } from './attributes';
 import type { CallSpec } from './effectCatalog';
 import { METHODS, isQueryBuilderMethod } from './effectCatalog';
 import type { Args } from './evalExpressions';
@@ -5,7 +6,6 @@ import type { ImportRun } from './importRun';
 import { newResource, ownerOf, recordEffect } from './importRun';
 import type { Frame, Resource, Value } from './values';
 import { resourceOf, UNKNOWN } from './values';
-import { resourceAttr } from './attributes';
 
 /** A catalogued third-party call: creates the engine, client or connection and records its I/O. */
 export function applyExternal(run: ImportRun, spec: CallSpec, name: string, args: Args, site: Frame): Value {

@@ -1,3 +1,4 @@
+import { getAttr, setAttr } from './attributes';
 import { callMethod, callValue } from './calls';
 import { execClass, functionValue } from './execStatements';
 import type { ImportRun } from './importRun';
@@ -6,7 +7,6 @@ import type { PyNode } from './pyNode';
 import { stringValue } from './pyNode';
 import type { Scope } from './scope';
 import { bind, lookup } from './scope';
-import { getAttr, setAttr } from './attributes';
 import { UNKNOWN, type Value } from './values';
 
 export interface Args {

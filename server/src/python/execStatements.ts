@@ -1,3 +1,4 @@
+import { closeOnExit } from './callCatalog';
 import { assignTo, evalDecorated, evalExpr, markStored } from './evalExpressions';
 import { execImport, execImportFrom } from './execImports';
 import type { ImportRun } from './importRun';
@@ -7,7 +8,6 @@ import { stringValue } from './pyNode';
 import type { Scope } from './scope';
 import { bind } from './scope';
 import { resourceOf, UNKNOWN, type ClassValue, type FunctionValue, type Value } from './values';
-import { closeOnExit } from './callCatalog';
 
 /**
  * Runs a block the way the module import would, conservatively: every branch of an `if` may
