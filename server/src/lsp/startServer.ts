@@ -28,6 +28,7 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [];
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
+  let hasWorkspaceFolderEvents = false;
 
   const settings = new SettingsCache(connection, () => canPullConfiguration, () => roots, (p) => uris.toUri(p));
   const scheduler = new LintScheduler(connection, fs, settings, () => roots, (p) => uris.toUri(p), initEngine);
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
     roots = folders.filter((f) => isFileUri(f.uri)).map((f) => uriToPath(f.uri));
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    hasWorkspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const features = registerFeatureHandlers(services);
     return {
       capabilities: {
@@ -62,7 +64,7 @@ export function startServer(connection: Connection): void {
     if (canRegisterConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'uwsgiLint' });
     }
-    if (roots.length > 0) {
+    if (hasWorkspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
         roots = roots.filter((r) => !removed.has(r)).concat(event.added.filter((f) => isFileUri(f.uri)).map((f) => uriToPath(f.uri)));
