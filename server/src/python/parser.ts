@@ -54,9 +54,21 @@ function bundleDir(): string | undefined {
   return typeof __dirname === 'string' && /[\\/]dist$/.test(__dirname) ? __dirname : undefined;
 }
 
+/** The grammar from `dir`, else next to this code, else node_modules: the first that loads. */
 async function loadLanguage(dir: string | undefined): Promise<Language> {
-  if (dir) return Language.load(`${dir}/tree-sitter-python.wasm`);
-  return Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+  const candidates: Array<() => string> = [];
+  if (dir) candidates.push(() => `${dir}/tree-sitter-python.wasm`);
+  if (typeof __dirname === 'string') candidates.push(() => `${__dirname}/tree-sitter-python.wasm`);
+  candidates.push(() => require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+  let lastError: unknown;
+  for (const candidate of candidates) {
+    try {
+      return await Language.load(candidate());
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }
 
 export function pythonParserState(): PythonParserState {
