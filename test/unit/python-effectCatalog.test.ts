@@ -72,3 +72,9 @@ test('engine options: NullPool and in-memory sqlite are recorded', () => {
   assert.equal(owners[0].nullPool, true);
   assert.equal(owners[1].inMemory, true);
 });
+
+test('SQLModel and model bases outside the workspace: metadata.create_all(engine) is DDL on that engine', () => {
+  assert.deepEqual(run('from sqlmodel import SQLModel, create_engine\nengine = create_engine("x")\nSQLModel.metadata.create_all(engine)\n'), ['ddl engine']);
+  assert.deepEqual(run('from sqlalchemy import create_engine\nfrom vendored.models import Base\ne = create_engine("x")\nBase.metadata.create_all(bind=e)\n'), ['ddl engine']);
+  assert.deepEqual(run('import importlib.metadata\nv = importlib.metadata.version("flask")\n'), []);
+});

@@ -20,6 +20,8 @@ export function getAttr(run: ImportRun, value: Value, name: string): Value {
     case 'resource':
       return resourceAttr(run, value.resource, name) ?? (METHODS[value.resource.kind]?.[name] ? { kind: 'boundMethod', resource: value.resource, name } : UNKNOWN);
     case 'external':
+      // `Base.metadata` of a model base we cannot see (SQLModel, a package outside the workspace).
+      if (name === 'metadata') return { kind: 'resource', resource: newResource(run, { kind: 'metadata', label: `${value.name}.metadata` }) };
       return { kind: 'external', name: `${value.name}.${name}` };
     default:
       return UNKNOWN;

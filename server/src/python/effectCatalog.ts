@@ -70,6 +70,8 @@ export const EXTERNAL_CALLS: Record<string, CallSpec> = {
   'sqlalchemy.engine.create_engine': { returns: 'engine', label: 'SQLAlchemy engine' },
   'sqlalchemy.engine_from_config': { returns: 'engine', label: 'SQLAlchemy engine' },
   'flask_sqlalchemy.SQLAlchemy': { returns: 'fsa', label: 'Flask-SQLAlchemy' },
+  'sqlmodel.create_engine': { returns: 'engine', label: 'SQLAlchemy engine' },
+  'sqlmodel.Session': { returns: 'session', engineArg: ENGINE_ARG, contextCloses: true },
   'sqlalchemy.orm.sessionmaker': { returns: 'sessionFactory', engineArg: ENGINE_ARG },
   'sqlalchemy.orm.Session': { returns: 'session', engineArg: ENGINE_ARG, contextCloses: true },
   'sqlalchemy.orm.scoped_session': { returns: 'session', engineArg: { position: 0, keyword: 'session_factory' } },
