@@ -119,3 +119,13 @@ test('wsgi-file entries run under a mangled name (no relative imports); shared-i
   const model = buildImportModel(new MemoryFileSystem(files), [file, shared]);
   assert.deepEqual(model.effects.map((e) => `${e.entryIndex} ${e.site.label}`), ['1 pymysql.connect()', '0 sqlite3.connect("app.db")']);
 });
+
+test('sys.path.insert(0, os.path.dirname(os.path.abspath(__file__))) extends the search path for later imports', () => {
+  const files = {
+    '/srv/deploy/wsgi.py': 'import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))\nfrom shop import app\n',
+    '/srv/src/shop.py': 'import psycopg2\nconn = psycopg2.connect()\napp = object()\n',
+  };
+  const entry = moduleEntry('wsgi.py', { kind: 'file', key: 'wsgi-file', moduleName: undefined, filePath: '/srv/deploy/wsgi.py', searchPath: ['/srv/deploy'] });
+  assert.deepEqual(effectsOf(files, entry), ['connect psycopg2.connect()']);
+  assert.deepEqual(entry.searchPath, ['/srv/deploy'], 'the entry itself is not changed');
+});

@@ -9,6 +9,7 @@ import { MAX_DEPTH, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
 import type { Scope } from './scope';
 import { moduleScope } from './scope';
+import { pathCall } from './pathCalls';
 import { UNKNOWN, type ClassValue, type Frame, type FunctionValue, type Value } from './values';
 
 /** `receiver.name(args)`: catalog methods on resources, hook registrations, then ordinary lookup and call. */
@@ -42,6 +43,8 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
     case 'class':
       return instantiate(run, callee, args, node, scope);
     case 'external': {
+      const path = pathCall(callee.name, args, scope);
+      if (path) return path;
       const spec = EXTERNAL_CALLS[callee.name];
       if (spec) return applyExternal(run, spec, callee.name, args, site);
       if (callee.name === 'flask.Flask') return { kind: 'resource', resource: { id: run.nextResourceId++, kind: 'flaskApp', label: 'Flask app' } };

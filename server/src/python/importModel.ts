@@ -72,7 +72,8 @@ function entryFrame(entry: AppEntry): Frame {
 
 function runEntry(run: ImportRun, entry: AppEntry): void {
   const frame = entryFrame(entry);
-  const searchPath = entry.searchPath.length > 0 ? entry.searchPath : entry.filePath ? [dirname(entry.filePath)] : [];
+  // A copy: `sys.path.insert(...)` in the app extends it for this run only.
+  const searchPath = entry.searchPath.length > 0 ? [...entry.searchPath] : entry.filePath ? [dirname(entry.filePath)] : [];
   noteNullPool(run, entry.filePath);
   let module: ModuleState | undefined;
   if (entry.moduleName) {

@@ -34,6 +34,7 @@ export function lookup(scope: Scope, name: string): Value {
   const global = scope.module.namespace.get(name);
   if (global) return global;
   if (name === '__name__') return { kind: 'const', value: scope.module.name };
+  if (name === '__file__' && scope.module.file) return { kind: 'const', value: scope.module.file };
   return UNKNOWN;
 }
 
