@@ -22,7 +22,7 @@ export const UW302: Rule = {
       const key = `${hook.site.file}:${hook.site.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pinned = pin ? ` (${pin.via} pins Flask ${pin.specifier || 'unpinned'})` : '';
+      const pinned = !pin ? '' : pin.specifier ? ` (${pin.via} pins Flask ${pin.specifier})` : ` (${pin.via} lists Flask without a version)`;
       const message = removed
         ? `\`before_first_request\` was removed in Flask 2.3${pinned}: importing the app fails with AttributeError, so no worker serves it. ` +
           'Run the setup once at import and dispose the engine afterwards, or in a `flask` CLI command run at deploy time.'
