@@ -125,6 +125,8 @@ export const METHODS: Record<ResourceKind, Record<string, CallSpec>> = {
   fsa: {
     create_all: DDL, drop_all: DDL, reflect: QUERY,
     get_engine: { returns: 'engine' },
+    // Flask-SQLAlchemy 3 query helpers on `db` itself.
+    paginate: QUERY, get_or_404: QUERY, first_or_404: QUERY, one_or_404: QUERY,
   },
   session: {
     execute: QUERY, scalar: QUERY, scalars: QUERY, get: QUERY, refresh: QUERY, commit: WRITE, flush: WRITE,
