@@ -100,3 +100,11 @@ test('shapes found late: default arguments, table reflection, Flask-Migrate upgr
   const onError = POOLED_APP.replace('with engine.connect() as conn:\n    conn.execute(text("select 1"))\n', 'try:\n    engine.connect().close()\nexcept Exception:\n    engine.dispose()\n');
   assert.equal(run(PREFORK_INI, onError).findings.length, 2);
 });
+
+test('one Python finding per file, on its first connecting statement, with the worst severity in the file', () => {
+  const app = POOLED_APP + 'import psycopg2\nraw = psycopg2.connect("dbname=x")\n';
+  const { files, findings } = run(PREFORK_INI, app);
+  const python = findings.filter((f) => f.file === '/w/app.py');
+  assert.deepEqual(python.map((f) => `${at(files, f)} ${f.severity}`), ['app.py:6 error']);
+  assert.match(python[0].message, /Also opened before the fork in this file: `psycopg2\.connect\("dbname=x"\)` \(app\.py:9, held for the process\)/);
+});

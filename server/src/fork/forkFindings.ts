@@ -50,7 +50,9 @@ function reportPython(
   context: RuleContext, model: ReturnType<typeof importModelOf>, list: ForkHazard[], options: HazardRuleOptions, lazyFix: Fix | undefined,
 ): void {
   const fork = forkModelOf(context);
-  const hazard = [...list].sort((a, b) => RANK[a.lifetime] - RANK[b.lifetime] || a.first.seq - b.first.seq)[0];
+  // The finding sits on the file's first connecting statement; its severity is the worst in the file.
+  const hazard = [...list].sort((a, b) => a.first.seq - b.first.seq)[0];
+  const worst = [...list].sort((a, b) => RANK[a.lifetime] - RANK[b.lifetime])[0];
   const entry = hazard.entry;
   const advice = options.sharedImport
     ? ' lazy-apps does not help here: open the connection in the app instead, or dispose/close it before the module finishes importing.'
@@ -59,8 +61,10 @@ function reportPython(
       : hazard.lifetime === 'held'
         ? ' Open it per worker (lazy-apps = true, or a post-fork hook) or close it before the import ends.'
         : ' Create the client per worker (lazy-apps = true or a post-fork hook).';
+  const others = list.filter((h) => h !== hazard).map((h) => `\`${h.first.site.label}\` (${where(context.fs, context.rootPath, h.first.site)}${h.lifetime === 'held' ? ', held for the process' : ''})`);
+  const also = others.length > 0 ? ` Also opened before the fork in this file: ${others.join(', ')}.` : '';
   const message =
-    `${hazardWhat(hazard)}. ${capitalize(forkReason(fork, entry))}, so ${inherits(fork)}. ${measured(hazard)}${advice}` +
+    `${hazardWhat(hazard)}. ${capitalize(forkReason(fork, entry))}, so ${inherits(fork)}. ${measured(worst)}${advice}${also}` +
     conditionalNote(fork, entry);
   const related: RelatedSpan[] = [
     { ...entry.origin, message: `uWSGI imports this code here: ${entry.key} = ${entry.value} (${where(context.fs, context.rootPath, entry.origin)})` },
@@ -86,7 +90,7 @@ function reportPython(
     start: hazard.first.site.start,
     end: hazard.first.site.end,
     message,
-    severity: severityOf(context, hazard),
+    severity: severityOf(context, worst),
     related,
     fixes,
   });
