@@ -72,3 +72,28 @@ test('post-fork hook fix: only where it runs, close=False with SQLAlchemy >= 1.4
   const noMaster = { ...files, '/w/uwsgi.ini': '[uwsgi]\nprocesses = 4\nmodule = app:app\n' };
   assert.equal(fixesOn(noMaster, '/w/app.py').some((f) => /post-fork/.test(f.title)), false);
 });
+
+test('post-fork hook for Flask-SQLAlchemy runs in an app context, and only when the app is module-level', () => {
+  const app = 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n\nwith app.app_context():\n    db.create_all()\n';
+  const files = { '/w/uwsgi.ini': PREFORK_INI, '/w/app.py': app };
+  const hook = fixesOn(files, '/w/app.py').find((f) => /post-fork/.test(f.title))!;
+  const after = applyFix(files, hook)['/w/app.py'];
+  assert.ok(after.endsWith('    with app.app_context():\n        db.engine.dispose()\n'));
+  assert.deepEqual(analyze(applyFix(files, hook), [UW301]), []);
+  // The app is built in wsgi.py's factory call: app.py, where `db` lives, has no app to push a context with.
+  const split = {
+    '/w/uwsgi.ini': PREFORK_INI.replace('module = app:app', 'module = wsgi:app'),
+    '/w/app.py': FACTORY.replace('\n\napp = create_app()\n', '\n'),
+    '/w/wsgi.py': 'from app import create_app\napp = create_app()\n',
+  };
+  const fixes = fixesOn(split, '/w/app.py');
+  assert.ok(fixes.some((f) => /Dispose/.test(f.title)));
+  assert.equal(fixes.some((f) => /post-fork/.test(f.title)), false);
+});
+
+test('no dispose fix where the last query is the return value', () => {
+  const app = 'from sqlalchemy import create_engine, text\nengine = create_engine("x")\ndef load():\n    return engine.connect().execute(text("select 1"))\nROWS = load()\n';
+  const files = { '/w/uwsgi.ini': PREFORK_INI, '/w/app.py': app };
+  const fix = fixesOn(files, '/w/app.py').find((f) => /Dispose/.test(f.title))!;
+  assert.match(applyFix(files, fix)['/w/app.py'], /ROWS = load\(\)\nengine\.dispose\(\)\n$/);
+});
