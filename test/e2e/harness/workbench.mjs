@@ -103,62 +103,95 @@ export class Workbench {
   }
 
   /**
-   * The Problems panel as a person reads it, in display order: file rows ({ kind: 'file', name, path, count }) and
-   * the marker rows under them ({ kind: 'marker', severity, message, source, code, position, href }).
+   * The Problems panel as a person reads it, in display order: file rows ({ kind: 'file', name, path, count }), the
+   * marker rows under them ({ kind: 'marker', severity, message, source, code, position, href }) and the marker's
+   * related-information rows ({ kind: 'related', resource, position, description }). The panel renders only the rows
+   * in view, so this scrolls it through once (with the mouse wheel) and then back to the top.
    */
   async readProblems() {
-    return this.page.evaluate(() =>
-      [...document.querySelectorAll('.markers-panel .monaco-list-row')]
-        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
-        .map((row) => {
-          const text = (selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
-          if (!row.querySelector('.marker-message')) {
+    const byIndex = new Map();
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    let scrolled = false;
+    for (let round = 0; round < 50; round++) {
+      const { rows, total } = await this.page.evaluate(() => {
+        const text = (row, selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
+        const container = document.querySelector('.markers-panel .monaco-list-rows');
+        const rowHeight = 22;
+        const total = container ? Math.round(parseFloat(container.style.height || '0') / rowHeight) : 0;
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((row) => {
+          const index = Number(row.getAttribute('data-index'));
+          const level = row.getAttribute('aria-level');
+          if (level === '1') {
             return {
+              index,
               kind: 'file',
-              name: text('.label-name'),
+              name: text(row, '.label-name'),
               path: row.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '',
-              count: text('.monaco-count-badge'),
+              count: text(row, '.monaco-count-badge'),
+            };
+          }
+          if (level === '3') {
+            return {
+              index,
+              kind: 'related',
+              resource: text(row, '.related-info-resource'),
+              position: text(row, '.marker-line'),
+              description: text(row, '.marker-description'),
             };
           }
           const icon = row.querySelector('.marker-icon');
           return {
+            index,
             kind: 'marker',
             severity: icon ? [...icon.classList].find((c) => c !== 'marker-icon') : undefined,
-            message: text('.marker-message'),
-            source: text('.marker-source'),
-            code: text('.marker-code'),
-            position: text('.marker-line'),
+            message: text(row, '.marker-message'),
+            source: text(row, '.marker-source'),
+            code: text(row, '.marker-code'),
+            position: text(row, '.marker-line'),
             href: row.querySelector('.marker-code')?.closest('a')?.getAttribute('href') ?? '',
           };
-        }),
-    );
+        });
+        return { rows, total };
+      });
+      for (const row of rows) byIndex.set(row.index, row);
+      if (byIndex.size >= total || rows.length === 0) break;
+      scrolled = true;
+      const box = await list.boundingBox();
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, Math.max(66, box.height - 44));
+    }
+    if (scrolled) await this.page.mouse.wheel(0, -100_000);
+    return [...byIndex.values()].sort((a, b) => a.index - b.index);
   }
 
-  /** Marker rows grouped under the file row they follow: [{ name, path, count, markers: [...] }]. */
+  /** Marker rows grouped under their file row: [{ name, path, count, markers: [{ ..., related: [...] }] }]. */
   async problemsByFile() {
     const files = [];
     for (const row of await this.readProblems()) {
+      const file = files[files.length - 1];
+      const marker = file?.markers[file.markers.length - 1];
       if (row.kind === 'file') files.push({ ...row, markers: [] });
-      else if (files.length) files[files.length - 1].markers.push(row);
+      else if (row.kind === 'marker' && file) file.markers.push({ ...row, related: [] });
+      else if (row.kind === 'related' && marker) marker.related.push(row);
     }
     return files;
   }
 
-  /** Clicks a marker row (opens its file at the finding, as a person does from the panel). */
+  /** Clicks a marker row: VS Code opens its file with the cursor on the finding, as when a person clicks it. */
   async clickProblem(fileName, code) {
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
-    const count = await rows.count();
-    let inFile = false;
-    for (let i = 0; i < count; i++) {
-      const row = rows.nth(i);
-      const isMarker = (await row.locator('.marker-message').count()) > 0;
-      if (!isMarker) inFile = (await row.locator('.label-name').innerText()).trim() === fileName;
-      else if (inFile && (await row.locator('.marker-code').innerText()).trim() === code) {
-        await row.locator('.marker-message').click();
-        return;
-      }
-    }
-    throw new Error(`no ${code} row under ${fileName} in the Problems panel`);
+    const files = await this.problemsByFile();
+    const marker = files.find((f) => f.name === fileName)?.markers.find((m) => m.code === code);
+    if (!marker) throw new Error(`no ${code} under ${fileName} in the Problems panel: ${JSON.stringify(files)}`);
+    const row = this.page.locator(`.markers-panel .monaco-list-row[data-index="${marker.index}"]`);
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    await waitFor(`the ${code} row to be in view`, 10 * SECOND, async () => {
+      if ((await row.count()) > 0) return true;
+      const box = await list.boundingBox();
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, 66);
+      return false;
+    });
+    await row.locator('.marker-message').click();
   }
 
   async waitForProblems(what, predicate, timeoutMs = 60 * SECOND) {
@@ -181,18 +214,32 @@ export class Workbench {
     );
   }
 
-  /** Squiggles on the line the cursor is on. */
-  async squigglesOnCursorLine() {
-    const line = await this.editor().locator('.view-overlays .current-line').first().boundingBox();
-    if (!line) return [];
-    return (await this.squiggles()).filter((s) => s.y + s.height / 2 >= line.y && s.y + s.height / 2 <= line.y + line.height);
+  /** Squiggles on a 1-based line of the active editor, found through the line number in the gutter. */
+  async squigglesOnLine(line) {
+    const gutter = await this.editor().locator('.margin-view-overlays .line-numbers').evaluateAll(
+      (nodes, wanted) => {
+        const n = nodes.find((node) => node.textContent.trim() === String(wanted));
+        if (!n) return undefined;
+        const r = n.getBoundingClientRect();
+        return { y: r.y, height: r.height };
+      },
+      line,
+    );
+    if (!gutter) return [];
+    const mid = (s) => s.y + s.height / 2;
+    return (await this.squiggles()).filter((s) => mid(s) >= gutter.y && mid(s) <= gutter.y + gutter.height);
   }
 
   /** Hovers the mouse over a box and returns the visible hover's text and links once it shows `expect`. */
   async hover(box, expect = /\S/) {
-    await this.page.mouse.move(box.x + box.width + 200, box.y + 200);
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+    const x = box.x + Math.min(box.width / 2, 20);
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x + 150, y + 150);
+    await this.page.mouse.move(x, y, { steps: 5 });
+    let polls = 0;
     return waitFor('the hover to show', 15 * SECOND, async () => {
+      // A person's hand is never perfectly still; a 1px move re-arms the hover if the first move was missed.
+      if (++polls % 10 === 0) await this.page.mouse.move(x + (polls % 20 ? 1 : 0), y);
       const hovers = await this.page.locator('.monaco-hover:not(.hidden)').evaluateAll((nodes) =>
         nodes
           .filter((n) => n.checkVisibility())
@@ -216,8 +263,15 @@ export class Workbench {
     });
   }
 
+  /** Chooses a Quick Fix with the keyboard (arrows, then Enter), as the menu is built for. */
   async chooseQuickFix(title) {
-    await this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    await waitFor(`"${title}" to be focused in the Quick Fix menu`, 10 * SECOND, async () => {
+      if (((await focused.getAttribute('aria-label').catch(() => '')) ?? '').startsWith(title)) return true;
+      await this.page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await this.page.keyboard.press('Enter');
     await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10 * SECOND });
   }
 
