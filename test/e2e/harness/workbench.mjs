@@ -6,9 +6,24 @@ const SECOND = 1000;
 
 export class Workbench {
   /** @param {import('playwright-core').Page} page */
-  constructor(page, folder) {
+  /** @param {() => string} [extensionLog] the extension's output channel, read to explain (and cut short) a wait */
+  constructor(page, folder, extensionLog = () => '') {
     this.page = page;
     this.folder = folder;
+    this.extensionLog = extensionLog;
+  }
+
+  /**
+   * Throws at once (fatal for waitFor) when the extension's log shows its language server could not start: waiting
+   * the full deadline for findings that cannot come only hides the cause.
+   */
+  checkServerStarted() {
+    const log = this.extensionLog();
+    if (/Server initialization failed|couldn't create connection to server|Cannot find module/.test(log)) {
+      const error = new Error(`the uWSGI Lint language server did not start; its output channel says:\n${log.split('\n').slice(0, 25).join('\n')}`);
+      error.fatal = true;
+      throw error;
+    }
   }
 
   async open(url, { trust = true } = {}) {
@@ -197,9 +212,14 @@ export class Workbench {
   async waitForProblems(what, predicate, timeoutMs = 60 * SECOND) {
     await this.showProblems();
     return waitFor(what, timeoutMs, async () => {
+      this.checkServerStarted();
       const files = await this.problemsByFile();
       return predicate(files) ? files : undefined;
-    }, { describe: async () => JSON.stringify(await this.problemsByFile()) });
+    }, {
+      describe: async () =>
+        `${JSON.stringify(await this.problemsByFile())}\n--- uWSGI Lint output channel (last lines) ---\n` +
+        this.extensionLog().split('\n').slice(-15).join('\n'),
+    });
   }
 
   // ---- editor contents -----------------------------------------------------------------------------------------
