@@ -8,9 +8,10 @@
 //   4. node --test test/e2e/*.test.mjs   each scenario starts its own code-server on a copy of examples/prefork-db
 //
 // Every process started here runs in its own process group and is stopped on success, failure, Ctrl+C or SIGTERM.
-// Screenshots land in test-results/e2e/; when the suite passes outside CI, two of them refresh docs/images/.
+// Screenshots land in test-results/e2e/; outside CI, the Problems panel and Quick Fix pictures of scenarios that
+// passed refresh docs/images/ for the README.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,16 +139,19 @@ async function main() {
   sweep();
   log(`scenarios finished with exit code ${code}`);
 
-  if (code === 0 && !process.env.CI) {
+  // README pictures: each scenario offers its screenshot only after all its assertions held (docs-images.txt).
+  // Not in CI, whose clone is thrown away.
+  const offers = join(runDir, 'docs-images.txt');
+  if (!process.env.CI && existsSync(offers)) {
     const images = join(ROOT, 'docs', 'images');
     mkdirSync(images, { recursive: true });
-    for (const [from, to] of [
-      ['01-problems-panel.png', 'problems-panel.png'],
-      ['03-quick-fix-menu.png', 'quick-fix.png'],
-    ]) {
-      if (existsSync(join(RESULTS, from))) copyFileSync(join(RESULTS, from), join(images, to));
+    for (const line of readFileSync(offers, 'utf8').trim().split('\n')) {
+      const [from, to] = line.split(' ');
+      if (existsSync(join(RESULTS, from))) {
+        copyFileSync(join(RESULTS, from), join(images, to));
+        log(`docs/images/${to} <- test-results/e2e/${from}`);
+      }
     }
-    log('refreshed docs/images/problems-panel.png and docs/images/quick-fix.png');
   }
   if (code !== 0) {
     // Keep the code-server logs (extension host, server output channel) next to the screenshots for the reviewer.

@@ -2,7 +2,7 @@
 // (on `module = ...`) and for the Python line that opens the connection, although no Python file was opened.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findingsWithCode, INI, PYTHON, readWorkspaceFile, step, useSession } from './harness/scenario.mjs';
+import { findingsWithCode, INI, offerForDocs, PYTHON, readWorkspaceFile, step, useSession } from './harness/scenario.mjs';
 
 const session = useSession();
 
@@ -28,4 +28,5 @@ test('opening the example workspace lists UW301 for uwsgi.ini and the Python lin
 
   const tabs = await s.workbench.openTabTitles();
   assert.ok(!tabs.includes(pyName), `the Python file must not have been opened; open tabs: ${tabs.join(', ')}`);
+  offerForDocs('01-problems-panel', 'problems-panel.png');
 });

@@ -2,7 +2,7 @@
 // writes `lazy-apps = true` into the file on disk, and both UW301 entries leave the Problems panel.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasFinding, INI, PYTHON, readWorkspaceFile, step, useSession } from './harness/scenario.mjs';
+import { hasFinding, INI, offerForDocs, PYTHON, readWorkspaceFile, step, useSession } from './harness/scenario.mjs';
 import { waitFor } from './harness/wait.mjs';
 
 const session = useSession();
@@ -38,4 +38,5 @@ test('Ctrl+. lists "Set lazy-apps = true" first; choosing it writes the file and
   await step(s, '03-after-fix', () =>
     wb.waitForProblems('UW301 to leave the Problems panel', (fs) => !hasFinding(fs, INI, 'UW301') && !hasFinding(fs, pyName, 'UW301')),
   );
+  offerForDocs('03-quick-fix-menu', 'quick-fix.png');
 });

@@ -1,7 +1,7 @@
 // Glue between node:test and a session: one code-server + browser per test file, started in before() and stopped in
 // after() (which node:test runs on failure too), and a screenshot of every asserted step, also of a failed one.
 import { after, before } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screenshot } from './browser.mjs';
 import { openSession } from './session.mjs';
@@ -28,6 +28,15 @@ export async function step(session, name, fn) {
     await screenshot(session.page, `${name}-FAILED`).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Marks a screenshot of this scenario as fit for the README. Called as the scenario's last line, so only a scenario
+ * whose every assertion held offers its picture; the runner copies it into docs/images/.
+ */
+export function offerForDocs(screenshotName, docsName) {
+  if (!process.env.E2E_RUN_DIR) return;
+  appendFileSync(join(process.env.E2E_RUN_DIR, 'docs-images.txt'), `${screenshotName}.png ${docsName}\n`);
 }
 
 export function readWorkspaceFile(session, relativePath) {
