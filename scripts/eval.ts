@@ -258,6 +258,8 @@ async function main(): Promise<void> {
 
 // Run only as a script; the fixture test imports the harness above.
 if (/eval\.ts$/.test(process.argv[1] ?? '')) {
+  // `npm run eval | head` closes the pipe early; that is not a failure of the report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
