@@ -36,7 +36,7 @@ export interface Fixture {
 
 export interface FixtureOutcome {
   fixture: Fixture;
-  actual: ExpectedFinding[];
+  actual: (ExpectedFinding & { severity?: string })[];
   missing: ExpectedFinding[];
   unexpected: ExpectedFinding[];
   /** Set when analyzeConfig itself threw (it promises never to). */
@@ -89,7 +89,7 @@ function walk(dir: string): string[] {
 export function runFixture(fixture: Fixture): FixtureOutcome {
   const fs = new MemoryFileSystem(fixture.files);
   const settings = settingsOf(fixture);
-  let actual: ExpectedFinding[] = [];
+  let actual: FixtureOutcome['actual'] = [];
   let crash: string | undefined;
   try {
     const result = analyzeConfig({ path: `${fixture.root}/${fixture.config}`, section: fixture.section, fs, settings });
@@ -100,7 +100,7 @@ export function runFixture(fixture: Fixture): FixtureOutcome {
         const text = fs.readFile(f.file) ?? '';
         const line = new LineIndex(text).positionAt(f.start).line + 1;
         const file = f.file.startsWith(fixture.root + '/') ? f.file.slice(fixture.root.length + 1) : f.file;
-        return { file, line, code: f.code };
+        return { file, line, code: f.code, severity: f.severity };
       });
   } catch (error) {
     crash = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -226,6 +226,13 @@ function report(outcomes: FixtureOutcome[]): string {
     total.fn += t.fn;
   }
   out.push(row('overall', total));
+  const severities = new Map<string, Map<string, number>>();
+  for (const f of outcomes.flatMap((o) => o.actual)) {
+    const bySeverity = severities.get(f.code) ?? severities.set(f.code, new Map()).get(f.code)!;
+    bySeverity.set(f.severity ?? '?', (bySeverity.get(f.severity ?? '?') ?? 0) + 1);
+  }
+  const severityText = [...severities].sort().map(([code, m]) => `${code} ${[...m].map(([sv, n]) => `${sv}×${n}`).join('/')}`);
+  out.push('', `severities reported: ${severityText.join(', ')}`);
   const failing = outcomes.filter((o) => o.crash || o.missing.length > 0 || o.unexpected.length > 0);
   const exact = outcomes.length - failing.length;
   out.push('', `fixtures: ${outcomes.length}, exact: ${exact}, mismatched: ${failing.length}`);
