@@ -40,6 +40,7 @@ function sweep() {
     } catch {
       // already gone
     }
+    rmSync(join(pidDir, name), { force: true });
   }
 }
 
@@ -58,6 +59,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => {
     console.error(`[e2e] ${signal}: stopping everything this run started`);
     cleanup();
+    if (runDir) rmSync(runDir, { recursive: true, force: true });
     process.exit(130);
   });
 }
