@@ -33,11 +33,26 @@ test('not reported: app loads fine, 2.1, need-app set either way, no app at all'
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = app:app\n', '/ws/app.py': FLASK }), []);
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = missing\n' }, { uwsgiVersion: '2.1' }), []);
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = missing\nneed-app = true\n' }), []);
-  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nwsgi-file = a.py\nneed-app = false\n' }), []);
   assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nhttp-socket = :8000\nimport = tasks\n' }), []);
 });
 
 test('need-app from the deployment environment counts', () => {
   const files = { [ROOT]: '[uwsgi]\nwsgi-file = app.py\n', '/ws/Dockerfile': 'FROM python\nENV UWSGI_NEED_APP=true\nCMD uwsgi --ini uwsgi.ini\n' };
   assert.deepEqual(runRule(UW203, files), []);
+});
+
+test('an explicit need-app = false is off (facts §2): still suggested, the fix turns that line on', () => {
+  const files = { [ROOT]: '[uwsgi]\nneed-app = false\nwsgi-file = a.py\n' };
+  const [finding, ...rest] = runRule(UW203, files);
+  assert.equal(rest.length, 0);
+  assert.equal(finding.fixes![0].title, 'Set need-app = true');
+  assert.equal(applyFix(files[ROOT], finding.fixes![0], ROOT), '[uwsgi]\nneed-app = true\nwsgi-file = a.py\n');
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nneed-app = false ; off\nwsgi-file = a.py\n' }), []);
+});
+
+test('a failing .py/.wsgi mount exits with code 22 anyway: no suggestion, even with another failing entry', () => {
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmount = /admin=admin/wsgi.py\n' }), []);
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nmodule = missing\nmount = /x=x.wsgi\n' }), []);
+  const [finding] = runRule(UW203, { [ROOT]: '[uwsgi]\nmount = /admin=missing.admin:app\n' });
+  assert.ok(finding, 'a module:callable mount that fails does not exit by itself');
 });

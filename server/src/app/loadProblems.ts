@@ -35,3 +35,13 @@ export function missingCallable(context: RuleContext, entry: AppEntry): ModuleDe
   }
   return defs;
 }
+
+/**
+ * A `.py`/`.wsgi` mount that fails to load makes uWSGI exit with code 22 at once, whatever
+ * `need-app` says (facts §4 mount): the failure is already loud.
+ */
+export function failedLoadExits(entry: AppEntry): boolean {
+  if (entry.kind !== 'mount' || entry.moduleName !== undefined) return false;
+  const target = entry.filePath ?? entry.value.slice(entry.value.indexOf('=') + 1).trim();
+  return /\.(py|wsgi)$/.test(target);
+}

@@ -1,6 +1,6 @@
 import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
 import type { AppEntry } from '../app/appEntry';
-import { missingCallable } from '../app/loadProblems';
+import { failedLoadExits, missingCallable } from '../app/loadProblems';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import type { EffectiveConfig } from '../config/effectiveConfig';
 import type { Fix, RelatedSpan } from '../core/finding';
@@ -47,7 +47,7 @@ function messageFor(context: RuleContext, config: EffectiveConfig, entry: AppEnt
 }
 
 function consequence(context: RuleContext, config: EffectiveConfig, entry: AppEntry): string {
-  if (entry.kind === 'mount' && entry.filePath && /\.(py|wsgi)$/.test(entry.filePath)) {
+  if (failedLoadExits(entry)) {
     return 'A .py/.wsgi mount that fails to load makes uWSGI exit with code 22 at startup.';
   }
   const needApp = config.truthy('need-app');

@@ -1,5 +1,5 @@
 import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
-import { isEntryMissing, missingCallable } from '../app/loadProblems';
+import { failedLoadExits, isEntryMissing, missingCallable } from '../app/loadProblems';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import type { Fix } from '../core/finding';
 import { setOptionEdits } from '../fixes/iniEdits';
@@ -8,15 +8,19 @@ import type { Rule, RuleContext } from './rule';
 /**
  * uWSGI 2.0 defaults to `need-app = false`: an app that fails to import leaves a server that
  * answers every request with HTTP 500. 2.1 turned the default on, so only 2.0 is told, and only
- * when the app may well fail to load (UW201/UW202), so a healthy config is not nagged.
+ * when the app may well fail to load (UW201/UW202), so a healthy config is not nagged. An explicit
+ * `need-app = false` is uWSGI's false (facts §2), so it is told too; a failing `.py` mount exits anyway.
  */
 function check(context: RuleContext): void {
   if (!context.settings.uwsgiVersion.startsWith('2.0')) return;
   const config = effectiveConfigOf(context);
-  if (config.get('need-app')) return;
-  const first = appLoadingEntries(appEntriesOf(context)).find(
+  const needApp = config.truthy('need-app');
+  if (needApp !== undefined && needApp !== false) return;
+  const failing = appLoadingEntries(appEntriesOf(context)).filter(
     (entry) => isEntryMissing(context, entry) || missingCallable(context, entry) !== undefined,
   );
+  if (failing.some(failedLoadExits)) return;
+  const first = failing[0];
   const source = first?.source;
   if (!source) return;
   const fixes: Fix[] = [];
@@ -26,7 +30,7 @@ function check(context: RuleContext): void {
   const section = source.entry?.section ?? context.section;
   if (doc && file) {
     const edits = setOptionEdits(doc, file, section, 'need-app', 'true');
-    if (edits.length > 0) fixes.push({ title: 'Add need-app = true', preferred: true, edits });
+    if (edits.length > 0) fixes.push({ title: needApp === false ? 'Set need-app = true' : 'Add need-app = true', preferred: true, edits });
   }
   context.report({
     file: source.file,
