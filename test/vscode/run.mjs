@@ -1,7 +1,8 @@
 // `npm run test:vscode`: the core scenarios through the `vscode` API in a desktop VS Code, with @vscode/test-electron.
 // test-electron downloads that VS Code build at run time from Microsoft's update service. Machines that reach only the
 // npm registry and Debian's archive cannot get it: then this prints that the suite was SKIPPED and why, and exits 0
-// without reporting any test as passed. The real-editor proof on such machines is `npm run test:e2e` (code-server).
+// without reporting any test as passed. The real-editor proof on such machines is `npm run test:e2e` (code-server);
+// `--code-server` runs this suite in code-server's extension host instead (see codeServerHost.mjs).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,14 @@ const CACHE = join(ROOT, '.cache', 'vscode-test');
 
 function skip(reason) {
   console.log(`test:vscode SKIPPED (not run, not passed): ${reason}`);
-  console.log('The same scenarios run in a real VS Code workbench on this machine with `npm run test:e2e` (code-server).');
+  console.log('The same scenarios run in a real VS Code workbench on this machine with `npm run test:e2e` (code-server);');
+  console.log("this API suite can run in code-server's extension host with `npm run test:vscode -- --code-server`.");
   process.exit(0);
+}
+
+if (process.argv.includes('--code-server')) {
+  const { runInCodeServer } = await import('./codeServerHost.mjs');
+  process.exit(await runInCodeServer());
 }
 
 let vscodeExecutablePath;

@@ -63,7 +63,10 @@ const scenarios = [
   }],
   ['the ini finding carries the import chain and the rule link', async () => {
     const [ini] = withCode(iniUri, 'UW301');
-    for (const module of ['wsgi', 'shop']) assert.ok(ini.message.includes(module), `names ${module}: ${ini.message}`);
+    assert.match(ini.message, /opens a database connection before uWSGI forks/);
+    assert.match(ini.message, /Opened at shop\/__init__\.py:\d+/, 'where the connection opens');
+    const related = (ini.relatedInformation ?? []).map((r) => `${path.basename(r.location.uri.fsPath)}: ${r.message}`);
+    assert.ok(related.some((r) => /^wsgi\.py: import chain: create_app\(\)/.test(r)), `the import chain through wsgi.py: ${JSON.stringify(related)}`);
     assert.equal(typeof ini.code, 'object', 'the code carries a link');
     assert.match(ini.code.target.toString(), /UW301(\.md)?$/);
   }],
