@@ -129,3 +129,19 @@ test('sys.path.insert(0, os.path.dirname(os.path.abspath(__file__))) extends the
   assert.deepEqual(effectsOf(files, entry), ['connect psycopg2.connect()']);
   assert.deepEqual(entry.searchPath, ['/srv/deploy'], 'the entry itself is not changed');
 });
+
+test('comprehensions run their body at import, keep loop names local, and a stored list or dict stores what it holds', () => {
+  const list = 'import psycopg2\nDSNS = ["a", "b"]\nSHARDS = [psycopg2.connect(dsn) for dsn in DSNS if dsn]\n';
+  const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': list }), [moduleEntry('app:app')]);
+  assert.deepEqual(model.effects.map((e) => `${e.kind} ${e.site.label}`), ['connect psycopg2.connect(dsn)']);
+  assert.equal(model.effects[0].resource.stored, true);
+  assert.equal(model.modules[0].namespace.has('dsn'), false, 'the loop variable does not leak into the module');
+  const dict = 'import psycopg2\nCONNS = {name: psycopg2.connect(dsn) for name, dsn in SOURCES.items()}\n';
+  const byName = buildImportModel(new MemoryFileSystem({ '/w/app.py': dict }), [moduleEntry('app:app')]);
+  assert.equal(byName.effects[0].resource.stored, true);
+  const literal = 'import psycopg2\nDBS = {"main": psycopg2.connect("x")}\n';
+  assert.equal(buildImportModel(new MemoryFileSystem({ '/w/app.py': literal }), [moduleEntry('app:app')]).effects[0].resource.stored, true);
+  const local = 'import psycopg2\ndef ping():\n    return len([psycopg2.connect(d) for d in "ab"])\nping()\n';
+  const inFunction = buildImportModel(new MemoryFileSystem({ '/w/app.py': local }), [moduleEntry('app:app')]);
+  assert.equal(inFunction.effects[0].resource.stored, undefined, 'a list that dies with the call stores nothing');
+});

@@ -1,5 +1,6 @@
 import { getAttr, setAttr } from './attributes';
 import { callMethod, callValue } from './calls';
+import { evalComprehension, isComprehension } from './comprehensions';
 import { execClass, functionValue } from './execStatements';
 import type { ImportRun } from './importRun';
 import { MAX_NESTING, siteLabel } from './importRun';
@@ -95,6 +96,7 @@ function evalNode(run: ImportRun, node: PyNode, scope: Scope): Value {
       // A value to call later (`after_in_child=lambda: engine.dispose()`); its body runs only if called.
       return { kind: 'function', def: node, module: scope.module, name: '<lambda>', enclosing: scope.kind === 'function' ? [scope.locals, ...scope.enclosing] : [] };
     default:
+      if (isComprehension(node)) return evalComprehension(run, node, scope);
       for (const child of node.children) evalExpr(run, child, scope);
       return UNKNOWN;
   }
@@ -142,6 +144,7 @@ export function assignTo(run: ImportRun, target: PyNode, value: Value, scope: Sc
 export function markStored(value: Value): void {
   if (value.kind === 'resource') value.resource.stored = true;
   if (value.kind === 'sequence') value.items.forEach(markStored);
+  if (value.kind === 'dict') value.entries.forEach(markStored);
 }
 
 function evalArgs(run: ImportRun, node: PyNode | undefined, scope: Scope): Args {
