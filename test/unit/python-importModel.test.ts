@@ -145,3 +145,19 @@ test('comprehensions run their body at import, keep loop names local, and a stor
   const inFunction = buildImportModel(new MemoryFileSystem({ '/w/app.py': local }), [moduleEntry('app:app')]);
   assert.equal(inFunction.effects[0].resource.stored, undefined, 'a list that dies with the call stores nothing');
 });
+
+test('decorators run at definition: factory calls and our own decorators execute, the decorated body only when something calls it', () => {
+  const factory = 'from sqlalchemy import create_engine, text\nengine = create_engine("x")\n' +
+    'def preload(sql):\n    with engine.connect() as conn:\n        conn.execute(text(sql))\n    def decorate(view):\n        return view\n    return decorate\n' +
+    '@app.get("/c")\n@preload("SELECT 1")\ndef countries():\n    engine.begin()\n';
+  const model = buildImportModel(new MemoryFileSystem({ '/w/app.py': factory }), [moduleEntry('app:app')]);
+  const connect = model.effects.find((e) => e.kind === 'connect')!;
+  assert.equal(connect.site.label, 'engine.connect()');
+  assert.deepEqual(connect.chain.map((f) => f.label), ['module = app:app', 'preload("SELECT 1")']);
+  assert.equal(model.effects.some((e) => e.site.label === 'engine.begin()'), false, 'the view body is not run');
+  const plain = 'import psycopg2\ndef warm(f):\n    f()\n    return f\n@warm\ndef seed():\n    psycopg2.connect("x")\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': plain }), ['connect psycopg2.connect("x")']);
+  const wrapper = 'import psycopg2\ndef logged(f):\n    def inner():\n        return f()\n    return inner\n@logged\ndef make():\n    return psycopg2.connect("x")\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': wrapper }), []);
+  assert.deepEqual(effectsOf({ '/w/app.py': wrapper + 'conn = make()\n' }), ['connect psycopg2.connect("x")'], 'calling the wrapped name reaches the original body');
+});

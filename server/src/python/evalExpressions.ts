@@ -1,5 +1,5 @@
 import { getAttr, setAttr } from './attributes';
-import { callMethod, callValue } from './calls';
+import { callMethod, callValue, invoke } from './calls';
 import { evalComprehension, isComprehension } from './comprehensions';
 import { execClass, functionValue } from './execStatements';
 import type { ImportRun } from './importRun';
@@ -8,7 +8,7 @@ import type { PyNode } from './pyNode';
 import { stringValue } from './pyNode';
 import type { Scope } from './scope';
 import { bind, lookup } from './scope';
-import { UNKNOWN, type Value } from './values';
+import { UNKNOWN, type Frame, type Value } from './values';
 
 export interface Args {
   positional: Value[];
@@ -147,7 +147,7 @@ export function markStored(value: Value): void {
   if (value.kind === 'dict') value.entries.forEach(markStored);
 }
 
-function evalArgs(run: ImportRun, node: PyNode | undefined, scope: Scope): Args {
+export function evalArgs(run: ImportRun, node: PyNode | undefined, scope: Scope): Args {
   const args: Args = { positional: [], keywords: new Map() };
   if (!node) return args;
   if (node.type === 'generator_expression') {
@@ -179,7 +179,11 @@ function evalCall(run: ImportRun, node: PyNode, scope: Scope): Value {
   return callValue(run, callee, args, node, scope);
 }
 
-/** `@decorator def f(): …`: registering never runs the body; post-fork and first-request hooks are noted. */
+/**
+ * `@decorator def f(): …`: Python evaluates each decorator expression (a factory call such as
+ * `@preload('SELECT …')` runs now), then applies them bottom-up at import, so a workspace decorator's
+ * body runs too. The decorated body itself runs only when called; post-fork and first-request hooks are noted.
+ */
 export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void {
   const definition = node.get('definition');
   if (!definition) return;
@@ -189,6 +193,7 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     return;
   }
   const fn = functionValue(run, definition, scope);
+  const applied: Array<{ value: Value; site: Frame }> = [];
   for (const decorator of node.ofType('decorator')) {
     const expr = decorator.children[0];
     const value = evalExpr(run, expr?.type === 'call' ? expr.get('function') : expr, scope);
@@ -199,8 +204,17 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     } else if (name === 'uwsgidecorators.postfork' || (value.kind === 'unknown' && run.uwsgidecoratorsImports.length > 0 && /^(uwsgidecorators\.)?postfork$/.test(decoratorName(expr)))) {
       run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     }
+    const made = expr?.type === 'call' ? callValue(run, value, evalArgs(run, expr.get('arguments'), scope), expr, scope) : value;
+    applied.push({ value: made, site });
   }
-  bind(scope, fn.name, fn);
+  let bound: Value = fn;
+  for (const { value, site } of applied.reverse()) {
+    // Only our own decorators are followed; what a library decorator returns is unknown, so the name keeps the function.
+    if (value.kind !== 'function') continue;
+    const result = invoke(run, value, { positional: [bound], keywords: new Map() }, site, scope);
+    if (result.kind === 'function') bound = result;
+  }
+  bind(scope, fn.name, bound);
 }
 
 function decoratorName(expr: PyNode | undefined): string {
