@@ -145,6 +145,35 @@ test('$(ENV) is left as written: we never read the real environment', () => {
   assert.equal(config.get('socket')?.unresolved, true);
 });
 
+test('$(VAR) takes the value the deployment declares for the process; undeclared ones stay verbatim and unknown', () => {
+  const origin = { file: '/app/Dockerfile', start: 0, end: 14 };
+  const config = loadEffectiveConfig({
+    rootPath: '/app/uwsgi.ini',
+    fs: new MemoryFileSystem({ '/app/uwsgi.ini': '[uwsgi]\nlazy-apps = $(LAZY_APPS)\nmaster = $(MASTER)\nworkers = %(n)\nn = $(N)\nflag = %(nope)\n' }),
+    settings: DEFAULT_SETTINGS,
+    variables: [{ name: 'LAZY_APPS', value: '0', origin, via: 'Dockerfile ENV' }],
+  });
+  assert.equal(config.value('lazy-apps'), '0');
+  assert.equal(config.truthy('lazy-apps'), false);
+  assert.equal(config.get('lazy-apps')?.unknown, false);
+  assert.deepEqual(config.get('lazy-apps')?.variables?.map((v) => v.name), ['LAZY_APPS']);
+  assert.equal(config.truthy('master'), 'conditional', 'an unset $(VAR) stays verbatim (truthy) only if really unset');
+  assert.equal(config.masterState().enabled, 'conditional');
+  assert.equal(config.get('processes')?.unknown, true, 'unknown travels through %(placeholder)');
+  assert.equal(config.first('flag')?.unknown, false, 'an undefined %(name) is kept verbatim by uWSGI: known');
+  assert.equal(config.first('flag')?.unresolved, true);
+});
+
+test('$(VAR:-default) and $(VAR-default) only on 2.1', () => {
+  const origin = { file: '/app/.env', start: 0, end: 1 };
+  const files = { '/app/uwsgi.ini': '[uwsgi]\na = $(EMPTY:-7)\nb = $(EMPTY-7)\n' };
+  const variables = [{ name: 'EMPTY', value: '', origin, via: 'env file' }];
+  const on21 = loadEffectiveConfig({ rootPath: '/app/uwsgi.ini', fs: new MemoryFileSystem(files), settings: { ...DEFAULT_SETTINGS, uwsgiVersion: '2.1' }, variables });
+  assert.deepEqual([on21.first('a')?.value, on21.first('b')?.value], ['7', '']);
+  const on20 = loadEffectiveConfig({ rootPath: '/app/uwsgi.ini', fs: new MemoryFileSystem(files), settings: DEFAULT_SETTINGS, variables });
+  assert.equal(on20.first('a')?.value, '$(EMPTY:-7)');
+});
+
 test('@(file) inserts a plain file minus one trailing newline; exec:// is never run', () => {
   const config = load({
     '/app/uwsgi.ini': '[uwsgi]\nprocesses = @(/app/n.txt)\nchdir = @(exec://pwd)\nx = @(/nope)\n',

@@ -31,3 +31,14 @@ test('effectiveConfigOf reads the section of the analysis', () => {
   const ctx = context({ '/app/uwsgi.ini': '[uwsgi]\nprocesses = 4\n[dev]\nprocesses = 1\n' }, 'dev');
   assert.equal(effectiveConfigOf(ctx).intValue('processes'), 1);
 });
+
+test('$(VAR) reads every ENV of the Dockerfile running this ini, not only UWSGI_*', () => {
+  const ctx = context({
+    '/app/uwsgi.ini': '[uwsgi]\nlazy-apps = $(LAZY_APPS)\nchdir = $(APP_HOME)\n',
+    '/app/Dockerfile': 'FROM python:3.11\nENV LAZY_APPS=0\nCMD ["uwsgi", "--ini", "/app/uwsgi.ini"]\n',
+  });
+  const config = effectiveConfigOf(ctx);
+  assert.equal(config.truthy('lazy-apps'), false);
+  assert.equal(config.get('lazy-apps')?.variables?.[0].via, 'Dockerfile ENV');
+  assert.equal(config.get('chdir')?.unknown, true);
+});

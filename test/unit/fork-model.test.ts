@@ -68,6 +68,22 @@ test('UWSGI_* environment settings feed the verdict and are named', () => {
   assert.match(m.summary, /UWSGI_MASTER/);
 });
 
+test('a deciding value only known at startup (undeclared $(VAR)) makes the verdict conditional, not truthy', () => {
+  const lazy = model('[uwsgi]\nmaster = true\nprocesses = 4\nlazy-apps = $(LAZY_APPS)\n');
+  assert.equal(lazy.preforkApp, 'conditional');
+  assert.equal(lazy.unknownEntries[0].key, 'lazy-apps');
+  assert.equal(model('[uwsgi]\nprocesses = $(WORKERS)\n').preforkApp, 'conditional');
+  assert.equal(model('[uwsgi]\nmaster = true\nprocesses = $(WORKERS)\n').preforkApp, true, 'a master forks whatever the count');
+});
+
+test('$(VAR) declared by the deployment decides like a literal and is named', () => {
+  const fs = new MemoryFileSystem({ '/w/app.ini': '[uwsgi]\nmaster = true\nprocesses = 4\nlazy-apps = $(LAZY_APPS)\n' });
+  const variables = [{ name: 'LAZY_APPS', value: '0', origin: { file: '/w/Dockerfile', start: 0, end: 1 }, via: 'Dockerfile ENV' }];
+  const m = buildForkModel(loadEffectiveConfig({ rootPath: '/w/app.ini', fs, settings: DEFAULT_SETTINGS, variables }), '2.0.30');
+  assert.equal(m.preforkApp, true);
+  assert.equal(m.variableEntries[0].key, 'lazy-apps');
+});
+
 test('shared-import runs before the fork even with lazy-apps', () => {
   const m = model('[uwsgi]\nmaster = true\nlazy-apps = true\n');
   assert.equal(m.preforkApp, false);

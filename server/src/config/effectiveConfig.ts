@@ -58,12 +58,14 @@ export class EffectiveConfig {
 
   /**
    * How a boolean option ends up: `undefined` when never set, `'conditional'` when the last
-   * occurrence sits in a logic block, else uWSGI's truthiness of the last value.
+   * occurrence sits in a logic block or its value is only known at startup (an undeclared
+   * `$(VAR)` stays verbatim, hence truthy, only if the variable is really unset), else uWSGI's
+   * truthiness of the last value.
    */
   truthy(option: string): boolean | 'conditional' | undefined {
     const last = this.get(option);
     if (!last) return undefined;
-    if (last.conditional) return 'conditional';
+    if (last.conditional || last.unknown) return 'conditional';
     return isTruthy(last.value);
   }
 
@@ -85,7 +87,7 @@ export class EffectiveConfig {
     );
     const explicit = this.get('master');
     if (explicit) {
-      return { enabled: explicit.conditional ? 'conditional' : isTruthy(explicit.value), explicit, forcedBy };
+      return { enabled: explicit.conditional || explicit.unknown ? 'conditional' : isTruthy(explicit.value), explicit, forcedBy };
     }
     if (forcedBy.length === 0) return { enabled: false, forcedBy };
     return { enabled: forcedBy.some((e) => !e.conditional) ? true : 'conditional', forcedBy };

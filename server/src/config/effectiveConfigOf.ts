@@ -1,4 +1,5 @@
 import { commandLineOptionsOf } from '../deploy/commandLineOptions';
+import { targetOfIni } from '../deploy/pathMapping';
 import { uwsgiEnvironmentOf } from '../deploy/uwsgiEnvironment';
 import type { RuleContext } from '../rules/rule';
 import type { EffectiveConfig } from './effectiveConfig';
@@ -14,6 +15,8 @@ export function effectiveConfigOf(context: RuleContext): EffectiveConfig {
       settings: context.settings,
       environment: uwsgiEnvironmentOf(context),
       commandLine: commandLineOptionsOf(context),
+      // `$(VAR)` reads the whole environment of the service running this ini, not only UWSGI_*.
+      variables: targetOfIni(context)?.env ?? [],
     }),
   );
 }

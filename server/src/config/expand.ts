@@ -1,6 +1,7 @@
 import type { FileSystem } from '../core/fileSystem';
 import { dirname, resolvePath } from '../core/fileSystem';
-import type { ConfigProblem, EffectiveEntry } from './model';
+import type { UwsgiVersion } from '../core/settings';
+import type { ConfigProblem, ConfigVariable, EffectiveEntry } from './model';
 import { atoi } from './truthiness';
 
 /** A collected value before the passes: magic already applied per file. */
@@ -16,13 +17,22 @@ const MAX_STEPS = 2000;
 /** Placeholders can double a value per level; uWSGI would too, we stop at a size no option needs. */
 const MAX_VALUE_LENGTH = 65536;
 
+interface Expansion {
+  text: string;
+  unresolved: boolean;
+  unknown: boolean;
+  variables: ConfigVariable[];
+}
+
 /**
  * The passes uWSGI runs over all collected values once every file is read
  * (`uwsgi_apply_config_pass`): `$(ENV)`, then `@(file)`, then `%(placeholder)`.
- * We never read the real environment, and only plain-file readers are followed.
+ * We never read the real environment: `$(VAR)` takes the value the deployment declares for the
+ * process, and an undeclared one stays verbatim and unknown. Only plain-file readers are followed.
  */
 export class Expander {
-  private readonly done = new Map<EffectiveEntry, { text: string; unresolved: boolean }>();
+  private readonly done = new Map<EffectiveEntry, Expansion>();
+  private readonly variables: ReadonlyMap<string, ConfigVariable>;
   private readonly byKey = new Map<string, PendingValue>();
   private readonly active = new Set<EffectiveEntry>();
   private readonly reads = new Map<string, string | undefined>();
@@ -33,7 +43,10 @@ export class Expander {
     private readonly pending: readonly PendingValue[],
     private readonly fs: FileSystem,
     private readonly problems: ConfigProblem[],
+    variables: readonly ConfigVariable[] = [],
+    private readonly version: UwsgiVersion = '2.0.30',
   ) {
+    this.variables = new Map(variables.map((v) => [v.name, v]));
   }
 
   /** Expands every value not expanded yet, in place on its entry; `pending` may have grown since the last run. */
@@ -44,22 +57,33 @@ export class Expander {
       const result = this.expand(p, 0);
       p.entry.value = result.text;
       p.entry.unresolved = result.unresolved;
+      p.entry.unknown = result.unknown;
+      p.entry.variables = result.variables.length > 0 ? result.variables : undefined;
     }
   }
 
-  private expand(p: PendingValue, depth: number): { text: string; unresolved: boolean } {
+  private expand(p: PendingValue, depth: number): Expansion {
     const cached = this.done.get(p.entry);
     if (cached) return cached;
     if (this.active.has(p.entry) || depth > MAX_DEPTH || ++this.steps > MAX_STEPS) {
       this.cuts++;
-      return { text: p.magicText, unresolved: true };
+      return { text: p.magicText, unresolved: true, unknown: true, variables: [] };
     }
     const cutsBefore = this.cuts;
     this.active.add(p.entry);
+    // Runtime magic (`%h`, `%t`) is only known on the host.
     let unresolved = p.magicUnresolved;
-    let text = p.magicText.replace(/\$\(([^)]*)\)/g, (whole) => {
-      unresolved = true;
-      return whole;
+    let unknown = p.magicUnresolved;
+    const variables: ConfigVariable[] = [];
+    let text = p.magicText.replace(/\$\(([^)]*)\)/g, (whole, name: string) => {
+      const found = this.variable(name);
+      if (found === undefined) {
+        unresolved = true;
+        unknown = true;
+        return whole;
+      }
+      if (found.variable) variables.push(found.variable);
+      return found.text;
     });
     text = text.replace(/@\(([^)]*)\)/g, (whole, target: string) => {
       const readKey = `${p.entry.file}\0${p.entry.order}\0${target}`;
@@ -67,6 +91,7 @@ export class Expander {
       const read = this.reads.get(readKey);
       if (read === undefined) {
         unresolved = true;
+        unknown = true;
         return whole;
       }
       return read;
@@ -80,16 +105,34 @@ export class Expander {
       }
       budget -= value.text.length;
       if (value.unresolved) unresolved = true;
+      if (value.unknown) unknown = true;
+      for (const v of value.variables ?? []) if (!variables.includes(v)) variables.push(v);
       return value.text;
     });
     this.active.delete(p.entry);
-    const result = { text, unresolved };
+    const result = { text, unresolved, unknown, variables };
     // A result cut short by a cycle or the depth limit depends on where the expansion started: not cached.
     if (this.cuts === cutsBefore) this.done.set(p.entry, result);
     return result;
   }
 
-  private placeholder(name: string, depth: number): { text: string; unresolved?: boolean } | undefined {
+  /**
+   * `$(NAME)` as the deployment declares it. 2.1 also has `$(NAME:-default)` (unset or empty) and
+   * `$(NAME-default)` (unset); 2.0 looks the whole text up as a name. Undefined: only known at startup.
+   */
+  private variable(inner: string): { text: string; variable?: ConfigVariable } | undefined {
+    const plain = this.variables.get(inner);
+    if (plain) return { text: plain.value, variable: plain };
+    if (this.version !== '2.1') return undefined;
+    const match = /^([^:-]+)(:?)-(.*)$/.exec(inner);
+    if (!match) return undefined;
+    const declared = this.variables.get(match[1]);
+    if (!declared) return undefined;
+    const useDefault = match[2] === ':' && declared.value === '';
+    return useDefault ? { text: match[3], variable: declared } : { text: declared.value, variable: declared };
+  }
+
+  private placeholder(name: string, depth: number): { text: string; unresolved?: boolean; unknown?: boolean; variables?: ConfigVariable[] } | undefined {
     const target = this.byKey.get(name);
     if (target) return this.expand(target, depth + 1);
     if (!/\s/.test(name)) return undefined;
@@ -97,12 +140,17 @@ export class Expander {
   }
 
   /** `uwsgi_manage_placeholder`: space-separated operands and `+ - * /`, `++`, `--`. */
-  private math(expression: string, depth: number): { text: string } | undefined {
+  private math(expression: string, depth: number): { text: string; unknown: boolean } | undefined {
     const parts = expression.split(/\s+/);
+    let unknown = false;
     const operand = (token: string | undefined): number | undefined => {
       if (token === undefined) return undefined;
       const target = this.byKey.get(token);
-      if (target) return atoi(this.expand(target, depth + 1).text);
+      if (target) {
+        const value = this.expand(target, depth + 1);
+        if (value.unknown) unknown = true;
+        return atoi(value.text);
+      }
       return /^[+-]?\d+$/.test(token) ? Number.parseInt(token, 10) : undefined;
     };
     let acc = operand(parts[0]);
@@ -123,7 +171,7 @@ export class Expander {
       else return undefined;
       i += 2;
     }
-    return { text: String(acc) };
+    return { text: String(acc), unknown };
   }
 
   /** Plain files are read (one trailing newline dropped); schemes such as `exec://` never run. */

@@ -8,7 +8,7 @@ import { lookupOption } from '../options/catalog';
 import { EffectiveConfig } from './effectiveConfig';
 import { Expander, type PendingValue } from './expand';
 import { IncludeWalker } from './includeWalker';
-import type { ConfigFile, ConfigProblem, EffectiveEntry } from './model';
+import type { ConfigFile, ConfigProblem, ConfigVariable, EffectiveEntry } from './model';
 
 export interface LoadConfigRequest {
   /** The ini file uWSGI is started with. */
@@ -21,6 +21,8 @@ export interface LoadConfigRequest {
   environment?: readonly UwsgiEnvironmentSetting[];
   /** Options on the uwsgi command line that runs this ini: before `--ini` they are overridden, after it they win. */
   commandLine?: readonly CommandLineSetting[];
+  /** Every variable the deployment declares for the process, for `$(VAR)`; undeclared ones stay unknown. */
+  variables?: readonly ConfigVariable[];
 }
 
 /** Shared state of one load; the walker fills it. */
@@ -55,7 +57,7 @@ export function loadEffectiveConfig(request: LoadConfigRequest): EffectiveConfig
   for (const setting of request.environment ?? []) addEnvironment(state, setting);
   for (const setting of commandLine.filter((c) => !c.afterIni)) addEnvironment(state, setting);
   const walker = new IncludeWalker(state);
-  const expander = new Expander(state.pending, state.fs, state.problems);
+  const expander = new Expander(state.pending, state.fs, state.problems, request.variables ?? [], request.settings.uwsgiVersion);
   walker.walkRoot(rootPath, section);
   for (const setting of commandLine.filter((c) => c.afterIni)) addEnvironment(state, setting);
   expander.run();
@@ -88,6 +90,7 @@ function addEnvironment(state: LoadState, setting: UwsgiEnvironmentSetting): voi
     conditional: false,
     placeholderOnly: false,
     unresolved: false,
+    unknown: false,
     order: state.entries.length,
     includeChain: [],
   };
@@ -123,6 +126,7 @@ export function addIniEntry(
     conditional: conditional || entry.conditional,
     placeholderOnly: false,
     unresolved: false,
+    unknown: false,
     order: state.entries.length,
     includeChain: chain,
   };

@@ -3,6 +3,16 @@ import type { UwsgiEnvironmentSetting } from '../deploy/uwsgiEnvironment';
 import type { IniDocument, IniEntry, IniSection, TextRange } from '../ini/model';
 import type { OptionInfo } from '../options/catalog';
 
+/** A variable the deployment declares for the uWSGI process (Dockerfile `ENV`, compose, systemd): `$(VAR)` reads it. */
+export interface ConfigVariable {
+  name: string;
+  value: string;
+  /** The declaration. */
+  origin: Span;
+  /** e.g. `Dockerfile ENV`. */
+  via: string;
+}
+
 /** How a file came to be read. */
 export type ConfigFileRole = 'root' | 'ini' | 'include' | 'inherit';
 
@@ -61,6 +71,14 @@ export interface EffectiveEntry {
   placeholderOnly: boolean;
   /** Contains `$(ENV)`/`@(...)` text we could not resolve, or a placeholder that stayed verbatim. */
   unresolved: boolean;
+  /**
+   * Part of the value is only known when uWSGI starts: a `$(VAR)` the deployment does not declare,
+   * runtime magic (`%h`), an `@(…)` we do not read, an expansion we cut short. An undefined `%(name)`
+   * is not: uWSGI keeps it verbatim. Flags and counts read from such a value are 'conditional'.
+   */
+  unknown: boolean;
+  /** Deployment variables that `$(VAR)` in this value expanded to, for messages. */
+  variables?: ConfigVariable[];
   /** Position in the stream (0-based). */
   order: number;
   /** Paths from the root down to `file`. */

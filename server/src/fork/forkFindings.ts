@@ -133,5 +133,8 @@ function decidingRelated(fork: ReturnType<typeof forkModelOf>): RelatedSpan[] {
   for (const e of fork.environmentEntries) {
     out.push({ ...(e.environment?.origin ?? e.span), message: `${e.environment?.variable ?? e.key} sets ${e.option} = ${e.value} for this service` });
   }
+  for (const e of fork.variableEntries) {
+    for (const v of e.variables ?? []) out.push({ ...v.origin, message: `${v.name}=${v.value} (${v.via}) makes \`${e.key} = ${e.raw}\` read \`${e.value}\`` });
+  }
   return out;
 }

@@ -34,6 +34,10 @@ export interface ForkModel {
   environmentEntries: EffectiveEntry[];
   /** Deciding entries inside `if-*`/`for` blocks. */
   conditionalEntries: EffectiveEntry[];
+  /** Deciding entries whose value is only known at startup (a `$(VAR)` the deployment does not declare). */
+  unknownEntries: EffectiveEntry[];
+  /** Deciding entries whose `$(VAR)` took a value the deployment declares (Dockerfile `ENV LAZY_APPS=0`). */
+  variableEntries: EffectiveEntry[];
   /** `@postfork` / `uwsgi.post_fork_hook` run in each worker: master and not lazy. */
   postforkRuns: boolean | 'conditional';
   /** `import uwsgidecorators` raises without a master. */
@@ -57,7 +61,8 @@ export function buildForkModel(config: EffectiveConfig, version: UwsgiVersion): 
   const master = masterState.enabled;
   const processesEntry = config.get('processes');
   const processes = processesEntry ? config.intValue('processes') ?? 1 : 1;
-  const forks = or(master, processes > 1);
+  const processesKnown = !processesEntry || !(processesEntry.unknown || processesEntry.conditional);
+  const forks = or(master, processesKnown ? processes > 1 : 'conditional');
   const preforkApp = and(not(lazy), forks);
   const respawnEntries = RESPAWN_OPTIONS.flatMap((o) => config.getAll(o)).filter((e) => e.value.trim() !== '0');
   const deciding = [lazyApps, lazyOld, masterState.explicit, processesEntry, ...masterState.forcedBy].filter(
@@ -80,6 +85,8 @@ export function buildForkModel(config: EffectiveConfig, version: UwsgiVersion): 
     respawnEntries,
     environmentEntries: deciding.filter((e) => e.origin === 'environment'),
     conditionalEntries: deciding.filter((e) => e.conditional),
+    unknownEntries: deciding.filter((e) => e.unknown),
+    variableEntries: deciding.filter((e) => e.variables !== undefined),
     postforkRuns: and(master, not(lazy)),
     uwsgidecoratorsImportable: master,
     registerAtForkRuns: osAfterFork || forkHooks,

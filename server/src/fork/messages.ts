@@ -54,16 +54,21 @@ export function forkReason(fork: ForkModel, entry: AppEntry): string {
     const triggers = fork.respawnEntries.map((e) => `${e.key} = ${e.raw}`);
     if (triggers.length > 0) text += `, and forks replacements from it again on every respawn (${triggers.join(', ')})`;
   }
-  if (fork.environmentEntries.length > 0) {
-    const vars = fork.environmentEntries.map((e) => `${e.environment?.variable ?? e.key} from ${e.environment?.via ?? 'the environment'}`);
-    text += `; the environment decides this: ${vars.join(', ')}`;
-  }
+  const vars = [
+    ...fork.environmentEntries.map((e) => `${e.environment?.variable ?? e.key} from ${e.environment?.via ?? 'the environment'}`),
+    ...fork.variableEntries.flatMap((e) => (e.variables ?? []).map((v) => `${v.name}=${v.value} from ${v.via}`)),
+  ];
+  if (vars.length > 0) text += `; the environment decides this: ${vars.join(', ')}`;
   return text;
 }
 
-/** Appended when `if-*` blocks decide the verdict: we say so instead of guessing. */
+/** Appended when `if-*` blocks or undeclared `$(VAR)`s decide the verdict: we say so instead of guessing. */
 export function conditionalNote(fork: ForkModel, entry: AppEntry): string {
   if (!isConditional(fork, entry)) return '';
+  if (fork.unknownEntries.length > 0 && fork.conditionalEntries.length === 0 && !entry.conditional) {
+    const lines = fork.unknownEntries.map((e) => `\`${e.key} = ${e.raw}\``).join(', ');
+    return ` ${lines} depends on the environment uWSGI starts with, which the deployment files do not declare (an unset $(VAR) stays as written and counts as true), so the verdict is conditional.`;
+  }
   return ' This depends on `if-*`/`for` blocks evaluated when uWSGI starts, so the verdict is conditional.';
 }
 
