@@ -1,10 +1,17 @@
 import { appEntriesOf } from '../app/appEntries';
+import { appNeverImported } from '../app/appNeverImported';
 import type { RuleContext } from '../rules/rule';
 import { buildImportModel, type ImportModel } from './importModel';
 
-/** The import-time model of the analysed config, built once per analysis and shared by UW3xx rules. */
+/**
+ * The import-time model of the analysed config, built once per analysis and shared by UW3xx rules.
+ * When uWSGI never gets to import Python (it exits on the config, or no python plugin is loaded)
+ * nothing runs: no connection, no hook.
+ */
 export function importModelOf(context: RuleContext): ImportModel {
-  return context.memo(`python.importModel:${context.section}`, () => buildImportModel(context.fs, appEntriesOf(context)));
+  return context.memo(`python.importModel:${context.section}`, () =>
+    buildImportModel(context.fs, appNeverImported(context) ? [] : appEntriesOf(context)),
+  );
 }
 
 /**
