@@ -15,7 +15,7 @@ async function assertNoScope(line: string, fragment: string, prefix: string): Pr
 }
 
 test('section headers: brackets and name', async () => {
-  await assertScope('[uwsgi]', 'uwsgi', 'entity.name.section');
+  await assertScope('[uwsgi]', 'uwsgi', 'entity.name.type.section');
   await assertScope('[uwsgi]', '[', 'punctuation.definition.section.begin');
   await assertScope('  [prod]  ', ']', 'punctuation.definition.section.end');
 });
@@ -76,12 +76,12 @@ test('booleans and numbers only as the whole value', async () => {
 });
 
 test('%(name) placeholders, with math', async () => {
-  await assertScope('chdir = %(base)/app', 'base', 'variable.other.placeholder');
+  await assertScope('chdir = %(base)/app', 'base', 'variable.other.constant.placeholder');
   await assertScope('chdir = %(base)/app', '%(', 'punctuation.definition.placeholder.begin');
   await assertScope('chdir = %(base)/app', ')', 'punctuation.definition.placeholder.end');
   await assertScope('workers = %(cores + 1)', '+', 'keyword.operator.arithmetic');
   await assertScope('workers = %(cores + 1)', '1', 'constant.numeric');
-  await assertScope('x = a ; %(b)', 'b', 'variable.other.placeholder');
+  await assertScope('x = a ; %(b)', 'b', 'variable.other.constant.placeholder');
 });
 
 test('magic variables, %% escape and unknown %x', async () => {
@@ -124,7 +124,7 @@ test('a line with = and no key is flagged', async () => {
 
 test('state does not leak between lines', async () => {
   const lines = await tokenize('a = x ; y\n[uwsgi]\nb = 1');
-  assert.ok(lines[1].some((t) => t.text === 'uwsgi' && t.scopes.includes('entity.name.section' + S)));
+  assert.ok(lines[1].some((t) => t.text === 'uwsgi' && t.scopes.includes('entity.name.type.section' + S)));
   assert.ok(!lines[1].some((t) => t.scopes.some((s) => s.startsWith('invalid'))));
   assert.ok(lines[2].some((t) => t.text === '1' && t.scopes.includes('constant.numeric' + S)));
 });
