@@ -161,3 +161,18 @@ test('decorators run at definition: factory calls and our own decorators execute
   assert.deepEqual(effectsOf({ '/w/app.py': wrapper }), []);
   assert.deepEqual(effectsOf({ '/w/app.py': wrapper + 'conn = make()\n' }), ['connect psycopg2.connect("x")'], 'calling the wrapped name reaches the original body');
 });
+
+test('containers: what is appended to a global list or dict lives for the process; a local one dies with the call', () => {
+  const stored = (app: string) => buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]).effects[0].resource.stored;
+  assert.equal(stored('import psycopg2\nPOOL = []\nfor dsn in DSNS:\n    POOL.append(psycopg2.connect(dsn))\n'), true);
+  assert.equal(stored('import psycopg2\nBY_NAME = {}\nBY_NAME.setdefault("main", psycopg2.connect("x"))\n'), true);
+  assert.equal(stored('import psycopg2\ndef probe():\n    tmp = []\n    tmp.append(psycopg2.connect("x"))\nprobe()\n'), undefined);
+  assert.equal(stored('import psycopg2\nloop = []\nloop.append(loop)\nloop.append(psycopg2.connect("x"))\n'), true, 'a list holding itself terminates');
+});
+
+test('functools.lru_cache / cache keep the result of every call: a cached connection factory called at import holds it', () => {
+  const stored = (app: string) => buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]).effects[0].resource.stored;
+  assert.equal(stored('import functools, psycopg2\n@functools.lru_cache(maxsize=None)\ndef get():\n    return psycopg2.connect("x")\nget()\n'), true);
+  assert.equal(stored('from functools import cache\nimport psycopg2\n@cache\ndef get():\n    return psycopg2.connect("x")\nget().cursor()\n'), true);
+  assert.equal(stored('import psycopg2\ndef get():\n    return psycopg2.connect("x")\nget()\n'), undefined);
+});

@@ -1,8 +1,9 @@
 import { getAttr } from './attributes';
 import { applyExternal, applyMethod } from './callCatalog';
+import { containerMethod } from './containers';
 import { EXTERNAL_CALLS } from './effectCatalog';
 import type { Args } from './evalExpressions';
-import { evalExpr } from './evalExpressions';
+import { evalExpr, markStored } from './evalExpressions';
 import { execBlock } from './execStatements';
 import type { ImportRun } from './importRun';
 import { MAX_DEPTH, siteLabel } from './importRun';
@@ -32,7 +33,7 @@ export function callMethod(run: ImportRun, receiver: Value, name: string, args: 
     for (const effect of run.effects.slice(before)) effect.scope = scope;
     return result;
   }
-  return callValue(run, getAttr(run, receiver, name), args, node, scope);
+  return containerMethod(receiver, name, args) ?? callValue(run, getAttr(run, receiver, name), args, node, scope);
 }
 
 export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNode, scope: Scope): Value {
@@ -80,7 +81,9 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Fram
     run.frames.pop();
     run.callerScopes.pop();
   }
-  return scope.returned ?? UNKNOWN;
+  const result = scope.returned ?? UNKNOWN;
+  if (fn.cachesResult) markStored(result);
+  return result;
 }
 
 function bindParameters(fn: FunctionValue, args: Args, scope: Scope): void {

@@ -143,8 +143,11 @@ export function assignTo(run: ImportRun, target: PyNode, value: Value, scope: Sc
 /** Kept in a global or on an object: it lives for the process (and crosses the fork). */
 export function markStored(value: Value): void {
   if (value.kind === 'resource') value.resource.stored = true;
-  if (value.kind === 'sequence') value.items.forEach(markStored);
-  if (value.kind === 'dict') value.entries.forEach(markStored);
+  if ((value.kind === 'sequence' || value.kind === 'dict') && !value.stored) {
+    value.stored = true;
+    if (value.kind === 'sequence') value.items.forEach(markStored);
+    else value.entries.forEach(markStored);
+  }
 }
 
 export function evalArgs(run: ImportRun, node: PyNode | undefined, scope: Scope): Args {
@@ -193,7 +196,7 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     return;
   }
   const fn = functionValue(run, definition, scope);
-  const applied: Array<{ value: Value; site: Frame }> = [];
+  const applied: Array<{ value: Value; site: Frame; caches: boolean }> = [];
   for (const decorator of node.ofType('decorator')) {
     const expr = decorator.children[0];
     const value = evalExpr(run, expr?.type === 'call' ? expr.get('function') : expr, scope);
@@ -205,16 +208,22 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
       run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     }
     const made = expr?.type === 'call' ? callValue(run, value, evalArgs(run, expr.get('arguments'), scope), expr, scope) : value;
-    applied.push({ value: made, site });
+    applied.push({ value: made, site, caches: isResultCache(value) });
   }
   let bound: Value = fn;
-  for (const { value, site } of applied.reverse()) {
+  for (const { value, site, caches } of applied.reverse()) {
+    if (caches && bound.kind === 'function') bound = { ...bound, cachesResult: true };
     // Only our own decorators are followed; what a library decorator returns is unknown, so the name keeps the function.
     if (value.kind !== 'function') continue;
     const result = invoke(run, value, { positional: [bound], keywords: new Map() }, site, scope);
     if (result.kind === 'function') bound = result;
   }
   bind(scope, fn.name, bound);
+}
+
+/** `@functools.lru_cache`, `@functools.lru_cache(maxsize=None)`, `@functools.cache`. */
+function isResultCache(value: Value): boolean {
+  return value.kind === 'external' && /^functools\.(lru_cache|cache)$/.test(value.name);
 }
 
 function decoratorName(expr: PyNode | undefined): string {

@@ -68,10 +68,12 @@ export interface ModuleState {
 export type Value =
   | { kind: 'unknown' }
   | { kind: 'const'; value: string | number | boolean | null }
-  | { kind: 'dict'; entries: Map<string, Value> }
-  | { kind: 'sequence'; items: Value[] }
+  /** `stored`: bound in a module global or on an object, so what is put in it later lives for the process too. */
+  | { kind: 'dict'; entries: Map<string, Value>; stored?: boolean }
+  | { kind: 'sequence'; items: Value[]; stored?: boolean }
   | { kind: 'module'; module: ModuleState }
-  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value> }
+  /** `cachesResult`: `@functools.lru_cache`/`@cache` keep every result for the process. */
+  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value>; cachesResult?: boolean }
   | { kind: 'class'; def: PyNode; module: ModuleState; name: string; attrs: Map<string, Value>; bases: Value[] }
   | { kind: 'instance'; cls: Extract<Value, { kind: 'class' }>; attrs: Map<string, Value> }
   /** Third-party name, by its dotted import path (`sqlalchemy.create_engine`). */
