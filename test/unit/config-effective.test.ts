@@ -164,6 +164,17 @@ test('$(VAR) takes the value the deployment declares for the process; undeclared
   assert.equal(config.first('flag')?.unresolved, true);
 });
 
+test('if-env / if-not-env blocks are decided by the variables the deployment declares; undeclared ones stay conditional', () => {
+  const origin = { file: '/app/Dockerfile', start: 0, end: 1 };
+  const variables = [{ name: 'LAZY', value: '', origin, via: 'Dockerfile ENV' }, { name: 'MODE', value: 'prod', origin, via: 'Dockerfile ENV' }];
+  const ini = '[uwsgi]\nif-env = LAZY\nlazy-apps = true\nendif =\nif-not-env = MODE=prod\nprocesses = 1\nendif =\nif-env = OTHER\nmaster = true\nendif =\n';
+  const config = loadEffectiveConfig({ rootPath: '/app/uwsgi.ini', fs: new MemoryFileSystem({ '/app/uwsgi.ini': ini }), settings: DEFAULT_SETTINGS, variables });
+  assert.equal(config.truthy('lazy-apps'), true, 'set, even empty, is true');
+  assert.equal(config.get('processes'), undefined, 'MODE=prod matches, so if-not-env adds nothing');
+  assert.equal(config.truthy('master'), 'conditional');
+  assert.equal(load({ '/app/uwsgi.ini': ini }).truthy('lazy-apps'), 'conditional', 'without a deployment nothing is decided');
+});
+
 test('$(VAR:-default) and $(VAR-default) only on 2.1', () => {
   const origin = { file: '/app/.env', start: 0, end: 1 };
   const files = { '/app/uwsgi.ini': '[uwsgi]\na = $(EMPTY:-7)\nb = $(EMPTY-7)\n' };

@@ -2,6 +2,7 @@ import { basename, dirname, resolvePath } from '../core/fileSystem';
 import type { IniDocument, IniSection } from '../ini/model';
 import { parseIni } from '../ini/parser';
 import { sectionsNamed } from '../ini/query';
+import { envBlockApplies } from './envConditions';
 import { addAssignment, addIniEntry, type LoadState } from './loadConfig';
 import { applyMagic, magicTableFor, type MagicTable } from './magic';
 import type { ConfigFileRole, EffectiveEntry } from './model';
@@ -90,8 +91,12 @@ export class IncludeWalker {
     this.rootMagic ??= magic;
     const here = [...frames, { path, section }];
     for (const entry of file.sections.flatMap((s) => s.entries)) {
+      // A block the declared environment decides: uWSGI adds its options unconditionally, or never.
+      const applies = envBlockApplies(entry, this.state.variables);
+      if (applies === false) continue;
       const expanded = applyMagic(entry, magic);
       const effective = addIniEntry(this.state, path, doc, entry, expanded, conditional, chain);
+      if (applies === true) effective.conditional = conditional;
       const key = entry.key;
       if (key === 'set' || key === 'set-placeholder' || key === 'set-ph') addAssignment(this.state, effective, expanded.text);
       else if (key === 'ini' || key === 'include') this.follow(key, expanded.text, effective, here);

@@ -34,6 +34,8 @@ export interface LoadState {
   files: ConfigFile[];
   problems: ConfigProblem[];
   docs: Map<string, IniDocument | null>;
+  /** Variables the deployment declares, by name: `$(VAR)` and `if-env` read them. */
+  variables: ReadonlyMap<string, ConfigVariable>;
 }
 
 /**
@@ -52,12 +54,13 @@ export function loadEffectiveConfig(request: LoadConfigRequest): EffectiveConfig
     files: [],
     problems: [],
     docs: new Map(),
+    variables: new Map((request.variables ?? []).map((v) => [v.name, v])),
   };
   const commandLine = (request.commandLine ?? []).map(asDeploymentSetting);
   for (const setting of request.environment ?? []) addEnvironment(state, setting);
   for (const setting of commandLine.filter((c) => !c.afterIni)) addEnvironment(state, setting);
   const walker = new IncludeWalker(state);
-  const expander = new Expander(state.pending, state.fs, state.problems, request.variables ?? [], request.settings.uwsgiVersion);
+  const expander = new Expander(state.pending, state.fs, state.problems, [...state.variables.values()], request.settings.uwsgiVersion);
   walker.walkRoot(rootPath, section);
   for (const setting of commandLine.filter((c) => c.afterIni)) addEnvironment(state, setting);
   expander.run();
