@@ -176,3 +176,8 @@ test('functools.lru_cache / cache keep the result of every call: a cached connec
   assert.equal(stored('from functools import cache\nimport psycopg2\n@cache\ndef get():\n    return psycopg2.connect("x")\nget().cursor()\n'), true);
   assert.equal(stored('import psycopg2\ndef get():\n    return psycopg2.connect("x")\nget()\n'), undefined);
 });
+
+test('for loops bind their target to each known item (up to a few), else run once with an unknown item', () => {
+  const app = 'import psycopg2\nfor dsn in ["a", "b"]:\n    psycopg2.connect(dsn)\nfor other in UNKNOWN_LIST:\n    psycopg2.connect(other)\nelse:\n    psycopg2.connect("after")\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app }), ['connect psycopg2.connect(dsn)', 'connect psycopg2.connect(dsn)', 'connect psycopg2.connect(other)', 'connect psycopg2.connect("after")']);
+});

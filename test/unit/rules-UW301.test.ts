@@ -126,3 +126,14 @@ test('the app still loads: strict without unknown names, declared placeholders, 
   const loaded = analyze({ '/w/uwsgi.ini': '[uwsgi]\nstrict = true\nplugins = python3\n' + base.slice(8), '/w/app.py': HELD_APP }, [UW301], { buildKind: 'plugin' });
   assert.equal(loaded.length, 2);
 });
+
+test('cleanups the model follows: engine.pool.dispose(), disposing every db.engines value in a loop, postfork(fn) call form', () => {
+  const pooled = 'from flask import Flask\nfrom sqlalchemy import create_engine, text\nengine = create_engine("postgresql://x")\nwith engine.connect() as c:\n    c.execute(text("select 1"))\n';
+  assert.deepEqual(run(PREFORK_INI, pooled + 'engine.pool.dispose()\napp = Flask(__name__)\n').findings, []);
+  const postfork = pooled + 'from uwsgidecorators import postfork\ndef reset():\n    engine.dispose(close=False)\npostfork(reset)\napp = Flask(__name__)\n';
+  assert.deepEqual(run(PREFORK_INI, postfork).findings, []);
+  const binds = 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n' +
+    'with app.app_context():\n    db.create_all()\n    for name, engine in db.engines.items():\n        engine.dispose()\n';
+  assert.deepEqual(run(PREFORK_INI, binds).findings, []);
+  assert.equal(run(PREFORK_INI, binds.replace('engine.dispose()', 'print(name)')).findings.length, 2);
+});

@@ -1,4 +1,4 @@
-import { ATTRIBUTES, METHODS } from './effectCatalog';
+import { ATTRIBUTES, COLLECTION_ATTRIBUTES, METHODS, OWNER_KINDS } from './effectCatalog';
 import type { ImportRun } from './importRun';
 import { newResource } from './importRun';
 import type { ClassValue, Frame, Resource, Value } from './values';
@@ -18,7 +18,11 @@ export function getAttr(run: ImportRun, value: Value, name: string): Value {
       return found?.kind === 'function' ? { ...found, self: value } : found ?? UNKNOWN;
     }
     case 'resource':
-      return resourceAttr(run, value.resource, name) ?? (METHODS[value.resource.kind]?.[name] ? { kind: 'boundMethod', resource: value.resource, name } : UNKNOWN);
+      return (
+        resourceAttr(run, value.resource, name) ??
+        collectionAttr(run, value.resource, name) ??
+        (METHODS[value.resource.kind]?.[name] ? { kind: 'boundMethod', resource: value.resource, name } : UNKNOWN)
+      );
     case 'external':
       // `Base.metadata` of a model base we cannot see (SQLModel, a package outside the workspace).
       if (name === 'metadata') return { kind: 'resource', resource: newResource(run, { kind: 'metadata', label: `${value.name}.metadata` }) };
@@ -74,12 +78,25 @@ export function resourceAttr(run: ImportRun, resource: Resource, name: string): 
   if (cached) return cached;
   const kind = ATTRIBUTES[resource.kind]?.[name];
   if (!kind) return undefined;
+  // What hangs off a socket owner (`engine.pool`) belongs to that owner.
+  const owner = OWNER_KINDS.includes(resource.kind) ? resource : resource.owner ?? resource;
   const created: Resource =
     kind === 'engine' && resource.owner?.kind === 'engine'
       ? resource.owner
-      : newResource(run, { kind, label: `${resource.label}.${name}`, owner: resource.owner ?? resource });
+      : newResource(run, { kind, label: `${resource.label}.${name}`, owner });
   const value: Value = { kind: 'resource', resource: created };
   // A query is a fresh object each time in SQLAlchemy, but sharing one changes nothing we track.
+  (resource.attrs ??= new Map()).set(name, value);
+  return value;
+}
+
+/** `db.engines`: a dict of the resources another attribute gives (`db.engine`), cached like it. */
+function collectionAttr(run: ImportRun, resource: Resource, name: string): Value | undefined {
+  const each = COLLECTION_ATTRIBUTES[resource.kind]?.[name];
+  if (!each) return undefined;
+  const item = resourceAttr(run, resource, each);
+  if (!item) return undefined;
+  const value: Value = { kind: 'dict', entries: new Map([['default', item]]) };
   (resource.attrs ??= new Map()).set(name, value);
   return value;
 }

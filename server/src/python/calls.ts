@@ -48,6 +48,12 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
       if (path) return path;
       const spec = EXTERNAL_CALLS[callee.name];
       if (spec) return applyExternal(run, spec, callee.name, args, site);
+      // `postfork(reset_pool)`: the call form of the decorator registers the function the same way.
+      const target = args.positional[0];
+      if (callee.name === 'uwsgidecorators.postfork' && (target?.kind === 'function' || target?.kind === 'boundMethod')) {
+        run.hooks.push({ kind: 'postfork', target, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
+        return target;
+      }
       if (callee.name === 'flask.Flask') return { kind: 'resource', resource: { id: run.nextResourceId++, kind: 'flaskApp', label: 'Flask app' } };
       return UNKNOWN;
     }

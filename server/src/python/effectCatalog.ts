@@ -133,6 +133,8 @@ export const METHODS: Record<ResourceKind, Record<string, CallSpec>> = {
     query: { returns: 'query' }, connection: { effect: 'connect', returns: 'connection' },
   },
   sessionFactory: {},
+  // `engine.pool.dispose()` empties the engine's pool like `engine.dispose()`.
+  pool: { dispose: { effect: 'dispose' } },
   connection: {
     execute: QUERY, exec_driver_sql: QUERY, scalar: QUERY, scalars: QUERY, commit: QUERY,
     close: CLOSE, execution_options: { returns: 'connection' }, cursor: { returns: 'cursor' },
@@ -161,9 +163,18 @@ export const METHODS: Record<ResourceKind, Record<string, CallSpec>> = {
 /** Attributes that yield another resource owned by the same engine (`db.session`, `db.engine`, `Model.query`). */
 export const ATTRIBUTES: Partial<Record<ResourceKind, Record<string, ResourceKind>>> = {
   fsa: { engine: 'engine', session: 'session', Model: 'modelBase', metadata: 'metadata' },
+  engine: { pool: 'pool' },
   modelBase: { metadata: 'metadata', query: 'query' },
   session: { bind: 'engine' },
   connection: { engine: 'engine', connection: 'driverConnection' },
+};
+
+/**
+ * Attributes that hold a dict of resources, each like another attribute: Flask-SQLAlchemy 3's
+ * `db.engines` maps each bind to its engine (the default one is `db.engine`; other binds are not tracked apart).
+ */
+export const COLLECTION_ATTRIBUTES: Partial<Record<ResourceKind, Record<string, string>>> = {
+  fsa: { engines: 'engine' },
 };
 
 /** Methods of a query builder that return a narrower query rather than running it. */

@@ -59,8 +59,10 @@ function execStatement(run: ImportRun, node: PyNode, scope: Scope): boolean {
       execWith(run, node, scope);
       return true;
     case 'for_statement':
+      execFor(run, node, scope);
+      return true;
     case 'while_statement':
-      evalExpr(run, node.get('right') ?? node.get('condition'), scope);
+      evalExpr(run, node.get('condition'), scope);
       execBlock(run, node.get('body')?.children ?? [], scope);
       return true;
     case 'try_statement':
@@ -178,6 +180,25 @@ function execWith(run: ImportRun, node: PyNode, scope: Scope): void {
     const resource = resourceOf(value);
     if (resource) closeOnExit(resource);
   }
+}
+
+/** Iterations we follow one by one; longer or unknown iterables run the body once with an unknown item. */
+const MAX_ITERATIONS = 8;
+
+/**
+ * `for engine in db.engines.values(): engine.dispose()`: the body runs for each known item with the
+ * target bound to it, so what it does reaches every element (and `else` runs after the loop).
+ */
+function execFor(run: ImportRun, node: PyNode, scope: Scope): void {
+  const iterable = evalExpr(run, node.get('right'), scope);
+  const target = node.get('left');
+  const known = iterable.kind === 'sequence' && iterable.items.length > 0 && iterable.items.length <= MAX_ITERATIONS;
+  for (const item of known ? iterable.items : [UNKNOWN]) {
+    if (target) assignTo(run, target, item, { ...scope, weak: true });
+    if (!execBlock(run, node.get('body')?.children ?? [], scope) || run.truncated) break;
+  }
+  const otherwise = node.children.find((c) => c.type === 'else_clause');
+  if (otherwise) execBlock(run, otherwise.get('body')?.children ?? [], scope);
 }
 
 function execTry(run: ImportRun, node: PyNode, scope: Scope): void {

@@ -18,6 +18,7 @@ export type ResourceKind =
   | 'session' // Session / scoped_session / db.session
   | 'sessionFactory' // sessionmaker()
   | 'connection' // SQLAlchemy Connection (checked out of a pool)
+  | 'pool' // an engine's `.pool`
   | 'driverConnection' // DBAPI connection (psycopg2, pymysql, sqlite3…)
   | 'cursor'
   | 'query' // Model.query / session.query(...)
