@@ -181,3 +181,8 @@ test('for loops bind their target to each known item (up to a few), else run onc
   const app = 'import psycopg2\nfor dsn in ["a", "b"]:\n    psycopg2.connect(dsn)\nfor other in UNKNOWN_LIST:\n    psycopg2.connect(other)\nelse:\n    psycopg2.connect("after")\n';
   assert.deepEqual(effectsOf({ '/w/app.py': app }), ['connect psycopg2.connect(dsn)', 'connect psycopg2.connect(dsn)', 'connect psycopg2.connect(other)', 'connect psycopg2.connect("after")']);
 });
+
+test('importlib.import_module with a literal name runs the module like an import statement', () => {
+  const files = { '/w/app.py': 'import importlib\nimportlib.import_module("pkg.db")\nfrom importlib import import_module\nimport_module(NAME)\n', '/w/pkg/__init__.py': '', '/w/pkg/db.py': 'import psycopg2\nCONN = psycopg2.connect("x")\n' };
+  assert.deepEqual(effectsOf(files), ['connect psycopg2.connect("x")']);
+});

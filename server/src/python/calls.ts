@@ -5,6 +5,7 @@ import { EXTERNAL_CALLS } from './effectCatalog';
 import type { Args } from './evalExpressions';
 import { evalExpr, markStored } from './evalExpressions';
 import { execBlock } from './execStatements';
+import { importDotted } from './execImports';
 import type { ImportRun } from './importRun';
 import { MAX_DEPTH, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
@@ -48,6 +49,8 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
       if (path) return path;
       const spec = EXTERNAL_CALLS[callee.name];
       if (spec) return applyExternal(run, spec, callee.name, args, site);
+      const imported = dynamicImport(run, callee.name, args, scope, site);
+      if (imported) return imported;
       // `postfork(reset_pool)`: the call form of the decorator registers the function the same way.
       const target = args.positional[0];
       if (callee.name === 'uwsgidecorators.postfork' && (target?.kind === 'function' || target?.kind === 'boundMethod')) {
@@ -64,6 +67,16 @@ export function callValue(run: ImportRun, callee: Value, args: Args, node: PyNod
     default:
       return UNKNOWN;
   }
+}
+
+/** `importlib.import_module('app.db')`: a literal name is imported like an `import` statement. */
+function dynamicImport(run: ImportRun, name: string, args: Args, scope: Scope, site: Frame): Value | undefined {
+  if (name !== 'importlib.import_module') return undefined;
+  const target = args.positional[0];
+  if (target?.kind !== 'const' || typeof target.value !== 'string' || target.value.startsWith('.')) return undefined;
+  const chain = importDotted(run, target.value, scope.module.searchPath, site);
+  const module = chain?.[chain.length - 1];
+  return module ? { kind: 'module', module } : undefined;
 }
 
 /** Follows a workspace function: parameters bound, body run under a call frame; recursion and depth bounded. */
