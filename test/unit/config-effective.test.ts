@@ -162,6 +162,13 @@ test('$(VAR) takes the value the deployment declares for the process; undeclared
   assert.equal(config.get('processes')?.unknown, true, 'unknown travels through %(placeholder)');
   assert.equal(config.first('flag')?.unknown, false, 'an undefined %(name) is kept verbatim by uWSGI: known');
   assert.equal(config.first('flag')?.unresolved, true);
+  const interpolated = loadEffectiveConfig({
+    rootPath: '/app/uwsgi.ini',
+    fs: new MemoryFileSystem({ '/app/uwsgi.ini': '[uwsgi]\nlazy-apps = $(LAZY_APPS)\n' }),
+    settings: DEFAULT_SETTINGS,
+    variables: [{ name: 'LAZY_APPS', value: '${LAZY_APPS:-0}', origin, via: 'docker-compose.yml service web' }],
+  });
+  assert.equal(interpolated.truthy('lazy-apps'), 'conditional', 'compose interpolation is only known on the host');
 });
 
 test('if-env / if-not-env blocks are decided by the variables the deployment declares; undeclared ones stay conditional', () => {

@@ -1,6 +1,7 @@
 import type { FileSystem } from '../core/fileSystem';
 import { dirname, resolvePath } from '../core/fileSystem';
 import type { UwsgiVersion } from '../core/settings';
+import { isInterpolated } from './envConditions';
 import type { ConfigProblem, ConfigVariable, EffectiveEntry } from './model';
 import { atoi } from './truthiness';
 
@@ -122,12 +123,12 @@ export class Expander {
    */
   private variable(inner: string): { text: string; variable?: ConfigVariable } | undefined {
     const plain = this.variables.get(inner);
-    if (plain) return { text: plain.value, variable: plain };
+    if (plain) return isInterpolated(plain.value) ? undefined : { text: plain.value, variable: plain };
     if (this.version !== '2.1') return undefined;
     const match = /^([^:-]+)(:?)-(.*)$/.exec(inner);
     if (!match) return undefined;
     const declared = this.variables.get(match[1]);
-    if (!declared) return undefined;
+    if (!declared || isInterpolated(declared.value)) return undefined;
     const useDefault = match[2] === ':' && declared.value === '';
     return useDefault ? { text: match[3], variable: declared } : { text: declared.value, variable: declared };
   }
