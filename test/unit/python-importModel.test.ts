@@ -186,3 +186,15 @@ test('importlib.import_module with a literal name runs the module like an import
   const files = { '/w/app.py': 'import importlib\nimportlib.import_module("pkg.db")\nfrom importlib import import_module\nimport_module(NAME)\n', '/w/pkg/__init__.py': '', '/w/pkg/db.py': 'import psycopg2\nCONN = psycopg2.connect("x")\n' };
   assert.deepEqual(effectsOf(files), ['connect psycopg2.connect("x")']);
 });
+
+test('generator functions run only when iterated: for, next(), list(), a library call, a with block', () => {
+  const gen = 'import psycopg2\ndef rows():\n    global CONN\n    CONN = psycopg2.connect("x")\n    yield CONN\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': gen + 'G = rows()\n' }), [], 'created, never iterated');
+  for (const use of ['for r in rows():\n    pass\n', 'FIRST = next(rows())\n', 'ALL = list(rows())\n', 'cur.executemany("x", rows())\n', '[r for r in rows()]\n']) {
+    assert.deepEqual(effectsOf({ '/w/app.py': gen + use }), ['connect psycopg2.connect("x")'], use);
+  }
+  const held = buildImportModel(new MemoryFileSystem({ '/w/app.py': 'import psycopg2\ndef one():\n    yield psycopg2.connect("x")\nCONN = next(one())\n' }), [moduleEntry('app:app')]);
+  assert.equal(held.effects[0].resource.stored, true, 'next() gives what the generator yielded');
+  const cm = 'import psycopg2\nfrom contextlib import contextmanager\n@contextmanager\ndef conn():\n    c = psycopg2.connect("x")\n    try:\n        yield c\n    finally:\n        c.close()\nwith conn() as c:\n    c.cursor().execute("select 1")\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': cm }), ['connect psycopg2.connect("x")', 'close c.close()', 'query c.cursor().execute("select 1")']);
+});

@@ -6,6 +6,7 @@ import type { Args } from './evalExpressions';
 import { evalExpr, markStored } from './evalExpressions';
 import { execBlock } from './execStatements';
 import { importDotted } from './execImports';
+import { isGeneratorFunction } from './generators';
 import type { ImportRun } from './importRun';
 import { MAX_DEPTH, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
@@ -79,9 +80,23 @@ function dynamicImport(run: ImportRun, name: string, args: Args, scope: Scope, s
   return module ? { kind: 'module', module } : undefined;
 }
 
-/** Follows a workspace function: parameters bound, body run under a call frame; recursion and depth bounded. */
+/** Follows a workspace function; a generator function only runs when its generator is iterated. */
 export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Frame, callerScope?: Scope): Value {
-  if (run.active.has(fn.def) || run.frames.length >= MAX_DEPTH || !fn.module.file) return UNKNOWN;
+  if (isGeneratorFunction(fn.def) && !fn.eager) {
+    // The body waits for the first iteration, and runs at most once.
+    let result: Value | undefined;
+    return { kind: 'generator', consume: () => (result ??= runBody(run, fn, args, site, callerScope)?.yielded ?? UNKNOWN) };
+  }
+  const scope = runBody(run, fn, args, site, callerScope);
+  // A context-manager generator gives the `with` target what it yields.
+  const result = (fn.eager ? scope?.yielded : undefined) ?? scope?.returned ?? UNKNOWN;
+  if (fn.cachesResult) markStored(result);
+  return result;
+}
+
+/** Parameters bound, body run under a call frame; recursion and depth bounded. */
+function runBody(run: ImportRun, fn: FunctionValue, args: Args, site: Frame, callerScope?: Scope): Scope | undefined {
+  if (run.active.has(fn.def) || run.frames.length >= MAX_DEPTH || !fn.module.file) return undefined;
   const scope: Scope = {
     ...moduleScope(fn.module, fn.module.file),
     locals: new Map(),
@@ -100,9 +115,7 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Fram
     run.frames.pop();
     run.callerScopes.pop();
   }
-  const result = scope.returned ?? UNKNOWN;
-  if (fn.cachesResult) markStored(result);
-  return result;
+  return scope;
 }
 
 function bindParameters(fn: FunctionValue, args: Args, scope: Scope): void {

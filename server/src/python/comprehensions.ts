@@ -1,4 +1,5 @@
 import { assignTo, evalExpr } from './evalExpressions';
+import { iterated } from './generators';
 import type { ImportRun } from './importRun';
 import type { PyNode } from './pyNode';
 import type { Scope } from './scope';
@@ -27,7 +28,7 @@ export function evalComprehension(run: ImportRun, node: PyNode, scope: Scope): V
   };
   for (const clause of node.children) {
     if (clause.type === 'for_in_clause') {
-      const iterable = evalExpr(run, clause.get('right'), inner);
+      const iterable = iterated(evalExpr(run, clause.get('right'), inner));
       const item = iterable.kind === 'sequence' && iterable.items.length > 0 ? iterable.items[0] : UNKNOWN;
       const target = clause.get('left');
       if (target) assignTo(run, target, item, inner);

@@ -1,6 +1,7 @@
 import { getAttr, setAttr } from './attributes';
 import { callMethod, callValue, invoke } from './calls';
 import { evalComprehension, isComprehension } from './comprehensions';
+import { consumeArguments, iterated } from './generators';
 import { execClass, functionValue } from './execStatements';
 import type { ImportRun } from './importRun';
 import { MAX_NESTING, siteLabel } from './importRun';
@@ -92,6 +93,13 @@ function evalNode(run: ImportRun, node: PyNode, scope: Scope): Value {
       evalExpr(run, node.get('subscript'), scope);
       return value.kind === 'dict' && key !== undefined ? value.entries.get(key) ?? UNKNOWN : UNKNOWN;
     }
+    case 'yield': {
+      // `yield x` hands x to whoever iterates; `yield from g` iterates g here.
+      const value = evalExpr(run, node.children[0], scope);
+      const delegated = /^yield\s+from\b/.test(node.text) ? iterated(value) : undefined;
+      scope.yielded ??= delegated ? (delegated.kind === 'sequence' ? delegated.items[0] ?? UNKNOWN : UNKNOWN) : value;
+      return UNKNOWN;
+    }
     case 'lambda':
       // A value to call later (`after_in_child=lambda: engine.dispose()`); its body runs only if called.
       return { kind: 'function', def: node, module: scope.module, name: '<lambda>', enclosing: scope.kind === 'function' ? [scope.locals, ...scope.enclosing] : [] };
@@ -175,11 +183,22 @@ function evalCall(run: ImportRun, node: PyNode, scope: Scope): Value {
   if (fn?.type === 'attribute') {
     const receiver = evalExpr(run, fn.get('object'), scope);
     const args = evalArgs(run, node.get('arguments'), scope);
+    if (!isWorkspaceCode(receiver)) consumeArguments(undefined, args.positional, args.keywords);
     return callMethod(run, receiver, fn.get('attribute')?.text ?? '', args, node, scope);
   }
   const callee = evalExpr(run, fn, scope);
   const args = evalArgs(run, node.get('arguments'), scope);
+  if (callee.kind !== 'function' && callee.kind !== 'class') {
+    const builtin = callee.kind === 'unknown' && fn?.type === 'identifier' ? fn.text : undefined;
+    const value = consumeArguments(builtin, args.positional, args.keywords);
+    if (value) return value;
+  }
   return callValue(run, callee, args, node, scope);
+}
+
+/** Receivers whose methods we follow: they iterate a generator argument themselves (or not). */
+function isWorkspaceCode(receiver: Value): boolean {
+  return receiver.kind === 'module' || receiver.kind === 'class' || receiver.kind === 'instance';
 }
 
 /**
@@ -213,12 +232,18 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
   let bound: Value = fn;
   for (const { value, site, caches } of applied.reverse()) {
     if (caches && bound.kind === 'function') bound = { ...bound, cachesResult: true };
+    if (isContextManagerDecorator(value) && bound.kind === 'function') bound = { ...bound, eager: true };
     // Only our own decorators are followed; what a library decorator returns is unknown, so the name keeps the function.
     if (value.kind !== 'function') continue;
     const result = invoke(run, value, { positional: [bound], keywords: new Map() }, site, scope);
     if (result.kind === 'function') bound = result;
   }
   bind(scope, fn.name, bound);
+}
+
+/** `@contextlib.contextmanager`: the `with` that calls it runs the generator right away. */
+function isContextManagerDecorator(value: Value): boolean {
+  return value.kind === 'external' && /^contextlib\.(async)?contextmanager$/.test(value.name);
 }
 
 /** `@functools.lru_cache`, `@functools.lru_cache(maxsize=None)`, `@functools.cache`. */

@@ -1,6 +1,7 @@
 import { closeOnExit } from './callCatalog';
 import { assignTo, evalDecorated, evalExpr, markStored } from './evalExpressions';
 import { execImport, execImportFrom } from './execImports';
+import { iterated } from './generators';
 import type { ImportRun } from './importRun';
 import { MAX_NESTING, MAX_STEPS } from './importRun';
 import type { PyNode } from './pyNode';
@@ -166,12 +167,15 @@ function execWith(run: ImportRun, node: PyNode, scope: Scope): void {
     for (const item of clause.ofType('with_item')) {
       const inner = item.get('value');
       if (inner?.type === 'as_pattern') {
-        const value = evalExpr(run, inner.children[0], scope);
+        // A generator-based context manager we did not recognise still runs up to its `yield` here.
+        const raw = evalExpr(run, inner.children[0], scope);
+        const value = raw.kind === 'generator' ? raw.consume() : raw;
         opened.push(value);
         const target = inner.get('alias')?.children[0];
         if (target) assignTo(run, target, value, scope);
       } else {
-        opened.push(evalExpr(run, inner, scope));
+        const raw = evalExpr(run, inner, scope);
+        opened.push(raw.kind === 'generator' ? raw.consume() : raw);
       }
     }
   }
@@ -190,7 +194,7 @@ const MAX_ITERATIONS = 8;
  * target bound to it, so what it does reaches every element (and `else` runs after the loop).
  */
 function execFor(run: ImportRun, node: PyNode, scope: Scope): void {
-  const iterable = evalExpr(run, node.get('right'), scope);
+  const iterable = iterated(evalExpr(run, node.get('right'), scope));
   const target = node.get('left');
   const known = iterable.kind === 'sequence' && iterable.items.length > 0 && iterable.items.length <= MAX_ITERATIONS;
   for (const item of known ? iterable.items : [UNKNOWN]) {

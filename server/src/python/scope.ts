@@ -14,6 +14,8 @@ export interface Scope {
   file: string;
   /** Set by `return`. */
   returned?: Value;
+  /** The first value a generator body yields (what `next()` gives). */
+  yielded?: Value;
   /** Code that may not run (an `except` handler): it does not replace what a name is known to hold. */
   weak?: boolean;
 }

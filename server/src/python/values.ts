@@ -73,15 +73,20 @@ export type Value =
   | { kind: 'dict'; entries: Map<string, Value>; stored?: boolean }
   | { kind: 'sequence'; items: Value[]; stored?: boolean }
   | { kind: 'module'; module: ModuleState }
-  /** `cachesResult`: `@functools.lru_cache`/`@cache` keep every result for the process. */
-  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value>; cachesResult?: boolean }
+  /**
+   * `cachesResult`: `@functools.lru_cache`/`@cache` keep every result for the process.
+   * `eager`: `@contextlib.contextmanager` generators run when called (the `with` consumes them at once).
+   */
+  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value>; cachesResult?: boolean; eager?: boolean }
   | { kind: 'class'; def: PyNode; module: ModuleState; name: string; attrs: Map<string, Value>; bases: Value[] }
   | { kind: 'instance'; cls: Extract<Value, { kind: 'class' }>; attrs: Map<string, Value> }
   /** Third-party name, by its dotted import path (`sqlalchemy.create_engine`). */
   | { kind: 'external'; name: string }
   | { kind: 'resource'; resource: Resource }
   /** `engine.dispose` without the call, e.g. passed as `after_in_child=`. */
-  | { kind: 'boundMethod'; resource: Resource; name: string };
+  | { kind: 'boundMethod'; resource: Resource; name: string }
+  /** What calling a generator function returns: its body runs only when something iterates it. */
+  | { kind: 'generator'; consume: () => Value };
 
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
 export type ClassValue = Extract<Value, { kind: 'class' }>;
