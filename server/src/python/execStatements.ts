@@ -1,5 +1,6 @@
 import { closeOnExit } from './callCatalog';
-import { assignTo, evalDecorated, evalExpr, markStored } from './evalExpressions';
+import { evalDecorated } from './decorators';
+import { assignTo, evalExpr, markStored } from './evalExpressions';
 import { execImport, execImportFrom } from './execImports';
 import { iterated } from './generators';
 import type { ImportRun } from './importRun';
