@@ -56,3 +56,8 @@ test('a failing .py/.wsgi mount exits with code 22 anyway: no suggestion, even w
   const [finding] = runRule(UW203, { [ROOT]: '[uwsgi]\nmount = /admin=missing.admin:app\n' });
   assert.ok(finding, 'a module:callable mount that fails does not exit by itself');
 });
+
+test('no suggestion when uWSGI stops on the config before loading anything (strict and an unknown name)', () => {
+  assert.deepEqual(runRule(UW203, { [ROOT]: '[uwsgi]\nstrict = true\nlazy_apps = true\nmodule = missing\n' }), []);
+  assert.equal(runRule(UW203, { [ROOT]: '[uwsgi]\nstrict = true\nmodule = missing\n' }).length, 1);
+});

@@ -1,4 +1,5 @@
 import { appEntriesOf, appLoadingEntries } from '../app/appEntries';
+import { appNeverImported } from '../app/appNeverImported';
 import { failedLoadExits, isEntryMissing, missingCallable } from '../app/loadProblems';
 import { effectiveConfigOf } from '../config/effectiveConfig';
 import type { Fix } from '../core/finding';
@@ -16,6 +17,9 @@ function check(context: RuleContext): void {
   const config = effectiveConfigOf(context);
   const needApp = config.truthy('need-app');
   if (needApp !== undefined && needApp !== false) return;
+  // uWSGI already stops before loading anything: need-app changes nothing.
+  const never = appNeverImported(context);
+  if (never && never.reason !== 'noPythonPlugin') return;
   const failing = appLoadingEntries(appEntriesOf(context)).filter(
     (entry) => isEntryMissing(context, entry) || missingCallable(context, entry) !== undefined,
   );
