@@ -78,3 +78,9 @@ test('SQLModel and model bases outside the workspace: metadata.create_all(engine
   assert.deepEqual(run('from sqlalchemy import create_engine\nfrom vendored.models import Base\ne = create_engine("x")\nBase.metadata.create_all(bind=e)\n'), ['ddl engine']);
   assert.deepEqual(run('import importlib.metadata\nv = importlib.metadata.version("flask")\n'), []);
 });
+
+test('MongoClient(connect=False) defers connecting to the first operation, the remedy pymongo itself suggests', () => {
+  const effects = (app: string) => buildImportModel(new MemoryFileSystem({ '/w/app.py': app }), [moduleEntry('app:app')]).effects.map((e) => e.kind);
+  assert.deepEqual(effects('from pymongo import MongoClient\nclient = MongoClient("mongodb://x", connect=False)\n'), []);
+  assert.deepEqual(effects('from pymongo import MongoClient\nclient = MongoClient("mongodb://x", connect=True)\n'), ['client']);
+});

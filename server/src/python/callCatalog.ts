@@ -31,7 +31,8 @@ export function applyExternal(run: ImportRun, spec: CallSpec, name: string, args
     family: spec.family,
     contextCloses: spec.contextCloses,
   });
-  if (spec.effect && !(spec.needsArgument && args.positional.length === 0) && !isInMemorySqlite(name, args)) {
+  const deferred = spec.deferredBy !== undefined && isFalse(args.keywords.get(spec.deferredBy));
+  if (spec.effect && !deferred && !(spec.needsArgument && args.positional.length === 0) && !isInMemorySqlite(name, args)) {
     resource.opened = true;
     recordEffect(run, spec.effect, resource, site);
   }
@@ -140,4 +141,8 @@ function register(run: ImportRun, spec: CallSpec, args: Args): void {
   if (!spec.registersEngine) return;
   const engine = argument(args, spec.registersEngine.position, spec.registersEngine.keyword);
   if (engine) run.registeredEngines.push(engine);
+}
+
+function isFalse(value: Value | undefined): boolean {
+  return value?.kind === 'const' && value.value === false;
 }

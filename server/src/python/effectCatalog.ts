@@ -32,6 +32,8 @@ export interface CallSpec {
   contextCloses?: boolean;
   /** Only when called with at least one positional argument (`PyMongo(app)` vs `PyMongo()`). */
   needsArgument?: boolean;
+  /** A keyword that, set to `False`, defers connecting to the first operation (pymongo's `connect=False`). */
+  deferredBy?: string;
   /** Remembers the engine passed here for later calls that use "the app's" engine (`Migrate(app, db)`). */
   registersEngine?: { position: number; keyword: string };
   /** Acts on the engine registered last (Flask-Migrate's `upgrade()` uses the app's `db`). */
@@ -94,8 +96,9 @@ export const EXTERNAL_CALLS: Record<string, CallSpec> = {
   'playhouse.pool.PooledPostgresqlDatabase': { returns: 'peeweeDb', label: 'peewee database', driver: 'peewee', family: 'database' },
   'playhouse.pool.PooledMySQLDatabase': { returns: 'peeweeDb', label: 'peewee database', driver: 'peewee', family: 'database' },
   'playhouse.db_url.connect': { returns: 'peeweeDb', label: 'peewee database', driver: 'peewee', family: 'database' },
-  'pymongo.MongoClient': client('MongoClient'),
-  'pymongo.mongo_client.MongoClient': client('MongoClient'),
+  // "MongoClient opened before fork. Create MongoClient with connect=False, or create client after forking."
+  'pymongo.MongoClient': client('MongoClient', { deferredBy: 'connect' }),
+  'pymongo.mongo_client.MongoClient': client('MongoClient', { deferredBy: 'connect' }),
   'mongoengine.connect': client('mongoengine connection'),
   'flask_pymongo.PyMongo': client('Flask-PyMongo client', { needsArgument: true }),
   'flask_mongoengine.MongoEngine': client('Flask-MongoEngine connection', { needsArgument: true }),
