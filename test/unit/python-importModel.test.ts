@@ -198,3 +198,15 @@ test('generator functions run only when iterated: for, next(), list(), a library
   const cm = 'import psycopg2\nfrom contextlib import contextmanager\n@contextmanager\ndef conn():\n    c = psycopg2.connect("x")\n    try:\n        yield c\n    finally:\n        c.close()\nwith conn() as c:\n    c.cursor().execute("select 1")\n';
   assert.deepEqual(effectsOf({ '/w/app.py': cm }), ['connect psycopg2.connect("x")', 'close c.close()', 'query c.cursor().execute("select 1")']);
 });
+
+test('class members: reading a @property at import runs its getter; staticmethod and classmethod bind no instance', () => {
+  const base = 'import psycopg2\nclass Db:\n    def __init__(self):\n        self.dsn = "x"\n' +
+    '    @property\n    def conn(self):\n        return psycopg2.connect(self.dsn)\n' +
+    '    @staticmethod\n    def open(dsn):\n        return psycopg2.connect(dsn)\n' +
+    '    @classmethod\n    def make(cls, dsn):\n        return psycopg2.connect(dsn)\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': base + 'DB = Db()\n' }), [], 'defining and instantiating reads nothing');
+  assert.deepEqual(effectsOf({ '/w/app.py': base + 'CONN = Db().conn\n' }), ['connect psycopg2.connect(self.dsn)']);
+  const stat = buildImportModel(new MemoryFileSystem({ '/w/app.py': base + 'C = Db().open("y")\nK = Db.make("z")\n' }), [moduleEntry('app:app')]);
+  assert.deepEqual(stat.effects.map((e) => e.site.label), ['psycopg2.connect(dsn)', 'psycopg2.connect(dsn)']);
+  assert.ok(stat.effects.every((e) => e.resource.stored), 'both kept in module globals');
+});

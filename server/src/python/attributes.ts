@@ -1,7 +1,8 @@
 import { ATTRIBUTES, COLLECTION_ATTRIBUTES, METHODS, OWNER_KINDS } from './effectCatalog';
+import { invoke } from './calls';
 import type { ImportRun } from './importRun';
 import { newResource } from './importRun';
-import type { ClassValue, Frame, Resource, Value } from './values';
+import type { ClassValue, Frame, FunctionValue, Resource, Value } from './values';
 import { UNKNOWN } from './values';
 
 /** Attribute lookup across modules, classes (bases, model classes), instances, resources and third-party names. */
@@ -9,13 +10,19 @@ export function getAttr(run: ImportRun, value: Value, name: string): Value {
   switch (value.kind) {
     case 'module':
       return value.module.namespace.get(name) ?? UNKNOWN;
-    case 'class':
-      return classAttr(run, value, name, 0) ?? UNKNOWN;
+    case 'class': {
+      const found = classAttr(run, value, name, 0);
+      return found?.kind === 'function' && found.member === 'classmethod' ? { ...found, self: value } : found ?? UNKNOWN;
+    }
     case 'instance': {
       const own = value.attrs.get(name);
       if (own) return own;
       const found = classAttr(run, value.cls, name, 0);
-      return found?.kind === 'function' ? { ...found, self: value } : found ?? UNKNOWN;
+      if (found?.kind !== 'function') return found ?? UNKNOWN;
+      if (found.member === 'staticmethod') return found;
+      if (found.member === 'classmethod') return { ...found, self: value.cls };
+      if (found.member === 'property') return readProperty(run, value, found);
+      return { ...found, self: value };
     }
     case 'resource':
       return (
@@ -30,6 +37,14 @@ export function getAttr(run: ImportRun, value: Value, name: string): Value {
     default:
       return UNKNOWN;
   }
+}
+
+/** Reading a `@property` runs its getter on the instance (a `cached_property` keeps the result on it). */
+function readProperty(run: ImportRun, instance: Extract<Value, { kind: 'instance' }>, getter: FunctionValue): Value {
+  const site = { file: getter.module.file ?? '', start: getter.def.start, end: getter.def.end, label: `${getter.name} (property)` };
+  const result = invoke(run, { ...getter, self: instance }, { positional: [], keywords: new Map() }, site);
+  if (getter.cachesResult) instance.attrs.set(getter.name, result);
+  return result;
 }
 
 export function setAttr(run: ImportRun, target: Value, name: string, value: Value, site: Frame): void {

@@ -6,7 +6,7 @@ import { siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
 import type { Scope } from './scope';
 import { bind } from './scope';
-import type { Frame, Value } from './values';
+import type { Frame, FunctionValue, Value } from './values';
 
 /**
  * `@decorator def f(): …`: Python evaluates each decorator expression (a factory call such as
@@ -22,7 +22,7 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
     return;
   }
   const fn = functionValue(run, definition, scope);
-  const applied: Array<{ value: Value; site: Frame; caches: boolean }> = [];
+  const applied: Array<{ value: Value; site: Frame; caches: boolean; member?: FunctionValue['member'] }> = [];
   for (const decorator of node.ofType('decorator')) {
     const expr = decorator.children[0];
     const value = evalExpr(run, expr?.type === 'call' ? expr.get('function') : expr, scope);
@@ -34,11 +34,12 @@ export function evalDecorated(run: ImportRun, node: PyNode, scope: Scope): void 
       run.hooks.push({ kind: 'postfork', target: fn, site, chain: [...run.frames], entryIndex: run.entryIndex, seq: run.seq++ });
     }
     const made = expr?.type === 'call' ? callValue(run, value, evalArgs(run, expr.get('arguments'), scope), expr, scope) : value;
-    applied.push({ value: made, site, caches: isResultCache(value) });
+    applied.push({ value: made, site, caches: isResultCache(value), member: memberKind(value, expr) });
   }
   let bound: Value = fn;
-  for (const { value, site, caches } of applied.reverse()) {
+  for (const { value, site, caches, member } of applied.reverse()) {
     if (caches && bound.kind === 'function') bound = { ...bound, cachesResult: true };
+    if (member && bound.kind === 'function') bound = { ...bound, member, cachesResult: bound.cachesResult || isCachedProperty(value) };
     if (isContextManagerDecorator(value) && bound.kind === 'function') bound = { ...bound, eager: true };
     // Only our own decorators are followed; what a library decorator returns is unknown, so the name keeps the function.
     if (value.kind !== 'function') continue;
@@ -56,6 +57,18 @@ function isContextManagerDecorator(value: Value): boolean {
 /** `@functools.lru_cache`, `@functools.lru_cache(maxsize=None)`, `@functools.cache`. */
 function isResultCache(value: Value): boolean {
   return value.kind === 'external' && /^functools\.(lru_cache|cache)$/.test(value.name);
+}
+
+/** The builtins (unless shadowed) and `functools.cached_property`: how the function binds as a class member. */
+function memberKind(value: Value, expr: PyNode | undefined): FunctionValue['member'] {
+  if (isCachedProperty(value)) return 'property';
+  if (value.kind !== 'unknown' || expr?.type !== 'identifier') return undefined;
+  return expr.text === 'property' || expr.text === 'staticmethod' || expr.text === 'classmethod' ? expr.text : undefined;
+}
+
+/** `@functools.cached_property`: computed on first read, then kept on the instance. */
+function isCachedProperty(value: Value): boolean {
+  return value.kind === 'external' && value.name === 'functools.cached_property';
 }
 
 function decoratorName(expr: PyNode | undefined): string {

@@ -76,8 +76,12 @@ export type Value =
   /**
    * `cachesResult`: `@functools.lru_cache`/`@cache` keep every result for the process.
    * `eager`: `@contextlib.contextmanager` generators run when called (the `with` consumes them at once).
+   * `member`: how a class body's `@property` / `@staticmethod` / `@classmethod` binds when looked up.
    */
-  | { kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value; defaults?: Map<string, Value>; cachesResult?: boolean; eager?: boolean }
+  | {
+      kind: 'function'; def: PyNode; module: ModuleState; name: string; enclosing?: Map<string, Value>[]; self?: Value;
+      defaults?: Map<string, Value>; cachesResult?: boolean; eager?: boolean; member?: 'property' | 'staticmethod' | 'classmethod';
+    }
   | { kind: 'class'; def: PyNode; module: ModuleState; name: string; attrs: Map<string, Value>; bases: Value[] }
   | { kind: 'instance'; cls: Extract<Value, { kind: 'class' }>; attrs: Map<string, Value> }
   /** Third-party name, by its dotted import path (`sqlalchemy.create_engine`). */
