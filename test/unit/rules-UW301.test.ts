@@ -137,3 +137,11 @@ test('cleanups the model follows: engine.pool.dispose(), disposing every db.engi
   assert.deepEqual(run(PREFORK_INI, binds).findings, []);
   assert.equal(run(PREFORK_INI, binds.replace('engine.dispose()', 'print(name)')).findings.length, 2);
 });
+
+test('closing every connection of a global collection in a loop leaves nothing open at fork', () => {
+  const shards = 'import psycopg2\nfrom flask import Flask\napp = Flask(__name__)\nSHARDS = {n: psycopg2.connect(d) for n, d in DSNS.items()}\n';
+  assert.equal(run(PREFORK_INI, shards).findings.length, 2);
+  assert.deepEqual(run(PREFORK_INI, shards + 'for conn in SHARDS.values():\n    conn.close()\n').findings, []);
+  const list = 'import psycopg2\nfrom flask import Flask\napp = Flask(__name__)\nPOOL = [psycopg2.connect(d) for d in DSNS]\nfor c in POOL:\n    c.close()\n';
+  assert.deepEqual(run(PREFORK_INI, list).findings, []);
+});

@@ -37,6 +37,14 @@ export function evalComprehension(run: ImportRun, node: PyNode, scope: Scope): V
     }
   }
   const body = node.get('body');
-  const value = body?.type === 'pair' ? (evalExpr(run, body.get('key'), inner), evalExpr(run, body.get('value'), inner)) : evalExpr(run, body, inner);
-  return node.type === 'generator_expression' ? UNKNOWN : { kind: 'sequence', items: [value] };
+  if (node.type === 'generator_expression') {
+    evalExpr(run, body, inner);
+    return UNKNOWN;
+  }
+  if (body?.type === 'pair') {
+    evalExpr(run, body.get('key'), inner);
+    // Keys are unknown; one entry stands for all, so `.values()` and `.items()` still reach what was made.
+    return { kind: 'dict', entries: new Map([['<each>', evalExpr(run, body.get('value'), inner)]]) };
+  }
+  return { kind: 'sequence', items: [evalExpr(run, body, inner)] };
 }
