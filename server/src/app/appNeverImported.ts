@@ -8,29 +8,24 @@ import type { RuleContext } from '../rules/rule';
 
 /** Why uWSGI never imports any Python for this config, whatever the Python says. */
 export interface NeverImported {
-  reason: 'strictUnknownOption' | 'readerNotFound' | 'noPythonPlugin';
+  reason: 'strictUnknownOption' | 'noPythonPlugin';
   /** The line that decides it. */
   at: Span;
   message: string;
 }
 
 /**
- * uWSGI imports nothing when it exits while reading the config (an unknown name under `strict`,
- * a missing `@(file)`: exit 1, facts §1) or when a plugin build loads no python plugin, so
- * `module`, `import` and friends are dropped (facts §0, §4). Only certain verdicts count:
- * anything inside a logic block may not apply, so the app is then assumed to load.
+ * uWSGI imports nothing when it exits while reading the config (an unknown name under `strict`:
+ * exit 1, facts §1) or when a plugin build loads no python plugin, so `module`, `import` and friends
+ * are dropped (facts §0, §4). Only verdicts the config text settles count: anything inside a logic
+ * block may not apply, and a file the config reads may exist on the host but not in the workspace
+ * (a missing `@(file)` is UW006's), so the app is then assumed to load.
  */
 export function appNeverImported(context: RuleContext): NeverImported | undefined {
   return context.memo(`app.neverImported:${context.section}`, () => {
     const config = effectiveConfigOf(context);
-    return readerExit(config) ?? strictExit(config, context.settings) ?? noPythonPlugin(config, context.settings);
+    return strictExit(config, context.settings) ?? noPythonPlugin(config, context.settings);
   });
-}
-
-function readerExit(config: EffectiveConfig): NeverImported | undefined {
-  const problem = config.problems.find((p) => p.kind === 'readerNotFound' && !p.conditional);
-  if (!problem) return undefined;
-  return { reason: 'readerNotFound', at: problem, message: problem.message };
 }
 
 /** Under `strict` every name must be an option (of a plugin loaded before it) or a declared placeholder. */

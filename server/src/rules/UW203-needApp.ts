@@ -17,7 +17,7 @@ function check(context: RuleContext): void {
   const config = effectiveConfigOf(context);
   const needApp = config.truthy('need-app');
   if (needApp !== undefined && needApp !== false) return;
-  // uWSGI already stops before loading anything: need-app changes nothing.
+  // uWSGI already stops on the config before loading anything: need-app changes nothing.
   const never = appNeverImported(context);
   if (never && never.reason !== 'noPythonPlugin') return;
   const failing = appLoadingEntries(appEntriesOf(context)).filter(
