@@ -64,7 +64,15 @@ test('post-fork hook fix: only where it runs, close=False with SQLAlchemy >= 1.4
   const files = { '/w/uwsgi.ini': PREFORK_INI, '/w/app.py': app, '/w/requirements.txt': 'SQLAlchemy==1.4.52\n' };
   const hook = fixesOn(files, '/w/app.py').find((f) => /post-fork/.test(f.title))!;
   const after = applyFix(files, hook);
-  assert.ok(after['/w/app.py'].startsWith('from sqlalchemy import create_engine\nfrom uwsgidecorators import postfork\n'));
+  assert.ok(
+    after['/w/app.py'].startsWith(
+      'from sqlalchemy import create_engine\ntry:\n    from uwsgidecorators import postfork\n' +
+        'except ImportError:  # not running under uWSGI (flask run, tests): no workers are forked\n' +
+        '    def postfork(hook):\n        return hook\n',
+    ),
+    'the import is guarded, so the module still imports outside uWSGI',
+  );
+  assert.deepEqual(fixesOn(after, '/w/app.py').filter((f) => /post-fork/.test(f.title)), [], 'idempotent: no second hook');
   assert.ok(after['/w/app.py'].endsWith('\n\n\n@postfork\ndef _dispose_engine_after_fork():\n    # Each worker starts with an empty pool instead of the master\'s inherited connections.\n    engine.dispose(close=False)\n'));
   assert.deepEqual(analyze(after, [UW301]), []);
   const old = { ...files, '/w/requirements.txt': 'SQLAlchemy==1.3.24\n' };

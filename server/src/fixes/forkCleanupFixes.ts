@@ -77,10 +77,19 @@ export function postforkFix(context: RuleContext, model: ImportModel, hazard: Fo
   const eol = eolOf(text);
   const unit = indentUnit(text);
   const edits: TextEdit[] = [];
-  if (!/^from uwsgidecorators import .*\bpostfork\b/m.test(text)) {
+  if (!/^[ \t]*from uwsgidecorators import .*\bpostfork\b/m.test(text)) {
     const at = importInsertionOffset(parsed.root, text);
     const lead = at === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
-    edits.push({ file: home.file, start: at, end: at, newText: `${lead}from uwsgidecorators import postfork${eol}` });
+    // uwsgidecorators exists only inside uWSGI: `flask run` and tests import this module too.
+    const guarded = [
+      'try:',
+      `${unit}from uwsgidecorators import postfork`,
+      'except ImportError:  # not running under uWSGI (flask run, tests): no workers are forked',
+      `${unit}def postfork(hook):`,
+      `${unit}${unit}return hook`,
+      '',
+    ].join(eol);
+    edits.push({ file: home.file, start: at, end: at, newText: `${lead}${guarded}` });
   }
   // Flask-SQLAlchemy 3 only hands out `db.engine` inside an app context.
   const inner = home.app ? [`${unit}with ${home.app}.app_context():`, `${unit}${unit}${call}`] : [`${unit}${call}`];

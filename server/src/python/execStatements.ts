@@ -212,7 +212,7 @@ function execTry(run: ImportRun, node: PyNode, scope: Scope): void {
     if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
       run.inExcept++;
       try {
-        execBlock(run, clause.ofType('block').flatMap((b) => b.children), { ...scope, weak: true });
+        execBlock(run, clause.ofType('block').flatMap((b) => b.children), { ...scope, weak: true, fallback: true });
       } finally {
         run.inExcept--;
       }

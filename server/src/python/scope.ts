@@ -18,6 +18,11 @@ export interface Scope {
   yielded?: Value;
   /** Code that may not run (an `except` handler): it does not replace what a name is known to hold. */
   weak?: boolean;
+  /**
+   * An `except` handler: the fallback for when the `try` body failed. Under uWSGI the body's imports
+   * succeed (`uwsgi`, `uwsgidecorators`), so the handler never replaces a name the body bound.
+   */
+  fallback?: boolean;
 }
 
 export function moduleScope(module: ModuleState, file: string): Scope {
@@ -43,6 +48,7 @@ export function lookup(scope: Scope, name: string): Value {
 /** Binds a plain name; reports whether it landed in a module namespace (lives for the process). */
 export function bind(scope: Scope, name: string, value: Value): boolean {
   if (scope.weak && informative(lookup(scope, name)) && !informative(value)) return false;
+  if (scope.fallback && informative(lookup(scope, name))) return false;
   if (scope.kind === 'module' || scope.globals.has(name)) {
     scope.module.namespace.set(name, value);
     return true;
