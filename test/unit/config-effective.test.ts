@@ -182,6 +182,17 @@ test('if-env / if-not-env blocks are decided by the variables the deployment dec
   assert.equal(load({ '/app/uwsgi.ini': ini }).truthy('lazy-apps'), 'conditional', 'without a deployment nothing is decided');
 });
 
+test('if-opt / if-not-opt blocks are decided by the options read before them: the first occurrence, raw text', () => {
+  const config = one('processes = 2\nprocesses = 7\nif-opt = processes=7\nlazy-apps = true\nendif =\nif-not-opt = master\nmaster = true\nendif =\nif-opt = processes\nharakiri = 30\nendif =\nif-opt = later\nthreads = 2\nendif =\nlater = 1\n');
+  assert.equal(config.get('lazy-apps'), undefined, 'the first processes is 2 (facts §1, checked)');
+  assert.equal(config.truthy('master'), true);
+  assert.equal(config.get('master')?.conditional, false);
+  assert.equal(config.value('harakiri'), '30');
+  assert.equal(config.get('threads'), undefined, 'a name set after the block does not count');
+  const conditional = one('if-env = X\nlazy = 1\nendif =\nif-opt = lazy\nmaster = true\nendif =\n');
+  assert.equal(conditional.truthy('master'), 'conditional');
+});
+
 test('$(VAR:-default) and $(VAR-default) only on 2.1', () => {
   const origin = { file: '/app/.env', start: 0, end: 1 };
   const files = { '/app/uwsgi.ini': '[uwsgi]\na = $(EMPTY:-7)\nb = $(EMPTY-7)\n' };

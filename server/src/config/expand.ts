@@ -1,7 +1,7 @@
 import type { FileSystem } from '../core/fileSystem';
 import { dirname, resolvePath } from '../core/fileSystem';
 import type { UwsgiVersion } from '../core/settings';
-import { isInterpolated } from './envConditions';
+import { isInterpolated } from './blockConditions';
 import type { ConfigProblem, ConfigVariable, EffectiveEntry } from './model';
 import { atoi } from './truthiness';
 

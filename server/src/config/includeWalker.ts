@@ -2,7 +2,7 @@ import { basename, dirname, resolvePath } from '../core/fileSystem';
 import type { IniDocument, IniSection } from '../ini/model';
 import { parseIni } from '../ini/parser';
 import { sectionsNamed } from '../ini/query';
-import { envBlockApplies } from './envConditions';
+import { blockApplies } from './blockConditions';
 import { addAssignment, addIniEntry, type LoadState } from './loadConfig';
 import { applyMagic, magicTableFor, type MagicTable } from './magic';
 import type { ConfigFileRole, EffectiveEntry } from './model';
@@ -91,8 +91,8 @@ export class IncludeWalker {
     this.rootMagic ??= magic;
     const here = [...frames, { path, section }];
     for (const entry of file.sections.flatMap((s) => s.entries)) {
-      // A block the declared environment decides: uWSGI adds its options unconditionally, or never.
-      const applies = envBlockApplies(entry, this.state.variables);
+      // A block the declared environment or the options so far decide: uWSGI adds its options, or never.
+      const applies = blockApplies(entry, this.state);
       if (applies === false) continue;
       const expanded = applyMagic(entry, magic);
       const effective = addIniEntry(this.state, path, doc, entry, expanded, conditional, chain);
