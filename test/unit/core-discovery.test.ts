@@ -37,3 +37,17 @@ test('exclude globs match workspace-relative paths like .gitignore patterns', ()
   assert.equal(matchesGlob('deploy/old.ini', '**/{old,stale}.ini'), true);
   assert.equal(matchesGlob('deploy/new.ini', '**/{old,stale}.ini'), false);
 });
+
+test('the in-memory file system implies folders from paths and follows changes', () => {
+  const fs = new MemoryFileSystem({ '/w/a/b.py': '', '/w/c.ini': '' });
+  assert.equal(fs.kind('/w'), 'directory');
+  assert.equal(fs.kind('/w/a'), 'directory');
+  assert.equal(fs.kind('/w/a/b.py'), 'file');
+  assert.equal(fs.kind('/w/zz'), undefined);
+  assert.deepEqual(fs.readDirectory('/w'), ['a', 'c.ini']);
+  assert.deepEqual(fs.readDirectory('/'), ['w']);
+  fs.set('/w/d/e.py', '');
+  assert.deepEqual(fs.readDirectory('/w'), ['a', 'c.ini', 'd']);
+  fs.delete('/w/a/b.py');
+  assert.equal(fs.kind('/w/a'), undefined);
+});

@@ -16,6 +16,8 @@ export interface FileSystem {
 /** A FileSystem over a plain object of path → text; directories are implied by the paths. */
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, string>();
+  /** Folder → entry names, rebuilt after a change; keeps kind()/readDirectory() cheap in big test workspaces. */
+  private folders: Map<string, Set<string>> | undefined;
 
   constructor(files: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(files)) this.files.set(normalizePath(path), text);
@@ -23,10 +25,12 @@ export class MemoryFileSystem implements FileSystem {
 
   set(path: string, text: string): void {
     this.files.set(normalizePath(path), text);
+    this.folders = undefined;
   }
 
   delete(path: string): void {
     this.files.delete(normalizePath(path));
+    this.folders = undefined;
   }
 
   readFile(path: string): string | undefined {
@@ -36,19 +40,29 @@ export class MemoryFileSystem implements FileSystem {
   kind(path: string): 'file' | 'directory' | undefined {
     const p = normalizePath(path);
     if (this.files.has(p)) return 'file';
-    const prefix = p === '/' ? '/' : p + '/';
-    for (const key of this.files.keys()) if (key.startsWith(prefix)) return 'directory';
-    return undefined;
+    return this.folderIndex().has(p) ? 'directory' : undefined;
   }
 
   readDirectory(path: string): string[] | undefined {
-    const p = normalizePath(path);
-    const prefix = p === '/' ? '/' : p + '/';
-    const names = new Set<string>();
-    for (const key of this.files.keys()) {
-      if (key.startsWith(prefix)) names.add(key.slice(prefix.length).split('/')[0]);
+    const names = this.folderIndex().get(normalizePath(path));
+    return names ? [...names].sort() : undefined;
+  }
+
+  private folderIndex(): Map<string, Set<string>> {
+    if (this.folders) return this.folders;
+    const folders = new Map<string, Set<string>>();
+    for (const file of this.files.keys()) {
+      let child = file;
+      while (child !== '/') {
+        const parent = dirname(child);
+        let names = folders.get(parent);
+        if (!names) folders.set(parent, (names = new Set()));
+        names.add(child.slice(child.lastIndexOf('/') + 1));
+        child = parent;
+      }
     }
-    return names.size > 0 ? [...names].sort() : undefined;
+    this.folders = folders;
+    return folders;
   }
 }
 
