@@ -132,4 +132,32 @@ describe('language server over stdio', () => {
     const session = await start(PREFORK_APP, { configuration: false });
     await session.waitForDiagnostics('uwsgi.ini', has('UW301'));
   });
+  test('a uWSGI config created on disk is discovered from the file watcher event', async () => {
+    const session = await start({ 'README.md': 'no configs yet\n' });
+    session.write('deploy.ini', '[uwsgi]\nlazy_apps = true\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('deploy.ini'), type: 1 }] });
+    await session.waitForDiagnostics('deploy.ini', has('UW101'));
+  });
+
+  test('exclude globs stop linting the matching configs', async () => {
+    const session = await start({ ...PREFORK_APP, 'uwsgi.ini': PREFORK_APP['uwsgi.ini'] + 'lazy_apps = true\n' });
+    await session.waitForDiagnostics('uwsgi.ini', has('UW101'));
+    session.settings = { exclude: ['*.ini'] };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await session.waitForDiagnostics('uwsgi.ini', (d) => d.length === 0);
+  });
+
+  test('"Disable UWxxx for this line" inserts a full-line suppression that silences the finding', async () => {
+    const session = await start(PREFORK_APP);
+    const text = PREFORK_APP['uwsgi.ini'] + 'lazy_apps = true\n';
+    await session.open('uwsgi.ini', text);
+    const diagnostics = await session.waitForDiagnostics('uwsgi.ini', has('UW101'));
+    const actions = await codeActions(session, 'uwsgi.ini', diagnostics.find((d) => d.code === 'UW101')!);
+    const disable = actions.find((a) => a.title === 'Disable UW101 for this line');
+    assert.ok(disable, actions.map((a) => a.title).join(' | '));
+    const fixed = applyTextEdits(text, disable.edit!.changes![session.uri('uwsgi.ini')]);
+    assert.match(fixed, /^; uwsgi-lint: disable-next-line UW101\b.*\nlazy_apps = true$/m);
+    await session.change('uwsgi.ini', 2, fixed);
+    await session.waitForDiagnostics('uwsgi.ini', (d) => !d.some((x) => x.code === 'UW101' || x.code === 'UW009'));
+  });
 });
