@@ -120,3 +120,28 @@ test('command-line options of the service running this ini, before and after --i
   const bare = commandLineOptionsOf(contextFor({ '/ws/app.ini': '', '/ws/x.service': '[Service]\nExecStart=/usr/bin/uwsgi --die-on-term /srv/app.ini\n' }, { rootPath: '/ws/app.ini' }));
   assert.deepEqual(bare.map((o) => [o.option, o.value, o.afterIni]), [['die-on-term', '', false]]);
 });
+
+test('a start script from the workspace that runs uwsgi makes its image the target: ENV and the options on that line count', () => {
+  const files = {
+    '/ws/uwsgi.ini': '[uwsgi]\nmodule = app\n',
+    '/ws/Dockerfile': 'FROM python\nWORKDIR /srv\nCOPY . .\nENV UWSGI_MASTER=1\nENTRYPOINT ["/srv/docker/entrypoint.sh"]\n',
+    '/ws/docker/entrypoint.sh': '#!/bin/sh\nset -e\n# uwsgi --ini other.ini\nexec uwsgi \\\n  --ini uwsgi.ini --lazy-apps "$@"\n',
+  };
+  const context = contextFor(files);
+  assert.deepEqual(uwsgiEnvironmentOf(context).map((e) => e.variable), ['UWSGI_MASTER']);
+  const options = commandLineOptionsOf(context);
+  assert.deepEqual(options.map((o) => [o.option, o.afterIni]), [['lazy-apps', true]]);
+  assert.equal(options[0].origin.file, '/ws/docker/entrypoint.sh');
+  assert.equal(spanText(files, options[0].origin), '--lazy-apps');
+});
+
+test('sh start.sh in compose, relative to the build context; a script that does not run uwsgi changes nothing', () => {
+  const files = {
+    '/ws/uwsgi.ini': '[uwsgi]\nmodule = app\n',
+    '/ws/compose.yml': 'services:\n  web:\n    build: .\n    command: sh start.sh\n    environment:\n      UWSGI_PROCESSES: "4"\n',
+    '/ws/start.sh': 'python manage.py migrate\nuwsgi --ini uwsgi.ini\n',
+  };
+  assert.deepEqual(uwsgiEnvironmentOf(contextFor(files)).map((e) => e.variable), ['UWSGI_PROCESSES']);
+  const other = { ...files, '/ws/start.sh': 'gunicorn app:app\n', '/ws/worker.ini': '[uwsgi]\n' };
+  assert.deepEqual(uwsgiEnvironmentOf(contextFor(other)).map((e) => e.variable), ['UWSGI_PROCESSES'], 'the lone service with UWSGI_* still applies');
+});

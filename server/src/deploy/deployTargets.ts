@@ -6,6 +6,7 @@ import { deploymentFilesOf, dockerfileAt } from './deploymentFiles';
 import { displayBase, relativeTo } from './searchDirs';
 import { suffixMatch } from './suffixMatch';
 import { readEnvFile } from './systemdUnit';
+import { uwsgiThroughScript } from './startScript';
 import { readUwsgiCommand, type UwsgiCommand } from './uwsgiCommand';
 
 /** A container-or-host path prefix and the workspace folder or file it holds. */
@@ -66,7 +67,10 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
         // Compose `entrypoint:` replaces the image's ENTRYPOINT and drops its CMD; `command:` replaces CMD.
         const entrypoint = service.entrypoint ?? stage?.entrypoint ?? [];
         const command = service.command ?? (service.entrypoint ? [] : (stage?.cmd ?? []));
-        const uwsgi = readUwsgiCommand([...entrypoint, ...command]);
+        const words = [...entrypoint, ...command];
+        const direct = readUwsgiCommand(words);
+        const contextDir = service.build?.context ?? dirname(compose.path);
+        const uwsgi = direct.runsUwsgi ? direct : uwsgiThroughScript(context, words, { workdir: service.workingDir ?? stage?.workdir, mappings, contextDir }) ?? direct;
         targets.push({
           kind: 'compose',
           label,
@@ -82,15 +86,20 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
     for (const dockerfile of files.dockerfiles) {
       const stage = dockerfile.runtime;
       if (usedDockerfiles.has(dockerfile.path) || !stage) continue;
+      const mappings = copyMappings(context, stage, dirname(dockerfile.path), dockerfile, base);
+      const words = [...(stage.entrypoint ?? []), ...(stage.cmd ?? [])];
+      const uwsgi = stage.uwsgi.runsUwsgi
+        ? stage.uwsgi
+        : uwsgiThroughScript(context, words, { workdir: stage.workdir, mappings, contextDir: dirname(dockerfile.path) }) ?? stage.uwsgi;
       targets.push({
         kind: 'docker',
         label: relativeTo(base, dockerfile.path),
         env: lastWins(stageEnv(dockerfile, stage, base)),
-        mappings: copyMappings(context, stage, dirname(dockerfile.path), dockerfile, base),
+        mappings,
         workdir: stage.workdir,
-        runsUwsgi: stage.uwsgi.runsUwsgi,
-        inis: stage.uwsgi.inis.map((w) => ({ path: w.text, origin: span(dockerfile.path, w) })),
-        commandOptions: optionsOf(stage.uwsgi, dockerfile.path),
+        runsUwsgi: uwsgi.runsUwsgi,
+        inis: uwsgi.inis.map((w) => ({ path: w.text, origin: span(w.file ?? dockerfile.path, w) })),
+        commandOptions: optionsOf(uwsgi, dockerfile.path),
       });
     }
     for (const unit of files.units) {

@@ -12,6 +12,9 @@ export interface UwsgiCommand {
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
 
+/** A script's `"$@"` / `$*`: the arguments it was started with, never an option's value. */
+const FORWARDED = /^\$[@*]$/;
+
 /** Reads `uwsgi --ini x.ini`, `uwsgi x.ini`, `exec uwsgi --ini=x`, `sh -c "… uwsgi --ini x"`. */
 export function readUwsgiCommand(words: Word[]): UwsgiCommand {
   const result: UwsgiCommand = { runsUwsgi: false, inis: [], options: [] };
@@ -45,7 +48,7 @@ function readArguments(args: Word[], result: UwsgiCommand): void {
     if (name !== undefined) {
       let valueWord: Word | undefined;
       if (inline) valueWord = { ...args[i], text: inline[2], start: args[i].end - inline[2].length };
-      else if (args[i + 1] && !args[i + 1].text.startsWith('-') && (name === 'ini' || !/\.ini(:[\w-]*)?$/.test(args[i + 1].text))) valueWord = args[++i];
+      else if (args[i + 1] && !args[i + 1].text.startsWith('-') && !FORWARDED.test(args[i + 1].text) && (name === 'ini' || !/\.ini(:[\w-]*)?$/.test(args[i + 1].text))) valueWord = args[++i];
       if (name === 'ini' && valueWord) result.inis.push(stripSection(valueWord));
       else result.options.push({ name, value: valueWord?.text ?? '', word: valueWord ?? args[i], afterIni: result.inis.length > 0 });
       continue;
