@@ -84,6 +84,15 @@ test('$(VAR) declared by the deployment decides like a literal and is named', ()
   assert.equal(m.variableEntries[0].key, 'lazy-apps');
 });
 
+test('no workers (processes = 0, = four, empty): nothing forks after the app loads unless mules or spoolers do', () => {
+  assert.equal(model('[uwsgi]\nmaster = true\nprocesses = 0\n').preforkApp, false);
+  assert.equal(model('[uwsgi]\nmaster = true\nprocesses = four\n').preforkApp, false);
+  assert.equal(model('[uwsgi]\nmaster = true\nprocesses =\n').preforkApp, false);
+  assert.equal(model('[uwsgi]\nmaster = true\nprocesses = 0\nmules = 1\n').preforkApp, true);
+  assert.equal(model('[uwsgi]\nprocesses = 0\nspooler = /tmp/spool\n').preforkApp, true);
+  assert.equal(model('[uwsgi]\nmaster = true\n').preforkApp, true, 'no processes line: one worker');
+});
+
 test('shared-import runs before the fork even with lazy-apps', () => {
   const m = model('[uwsgi]\nmaster = true\nlazy-apps = true\n');
   assert.equal(m.preforkApp, false);

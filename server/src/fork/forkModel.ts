@@ -62,7 +62,9 @@ export function buildForkModel(config: EffectiveConfig, version: UwsgiVersion): 
   const processesEntry = config.get('processes');
   const processes = processesEntry ? config.intValue('processes') ?? 1 : 1;
   const processesKnown = !processesEntry || !(processesEntry.unknown || processesEntry.conditional);
-  const forks = or(master, processesKnown ? processes > 1 : 'conditional');
+  // `processes = 0` (or `four`, or empty) runs no workers (facts §1, §3): only mules and spoolers fork then.
+  const noWorkers = processesKnown && processes <= 0;
+  const forks = noWorkers ? otherChildren(config) : or(master, processesKnown ? processes > 1 : 'conditional');
   const preforkApp = and(not(lazy), forks);
   const respawnEntries = RESPAWN_OPTIONS.flatMap((o) => config.getAll(o)).filter((e) => e.value.trim() !== '0');
   const deciding = [lazyApps, lazyOld, masterState.explicit, processesEntry, ...masterState.forcedBy].filter(
@@ -81,7 +83,7 @@ export function buildForkModel(config: EffectiveConfig, version: UwsgiVersion): 
     masterForcedBy: masterState.explicit ? [] : masterState.forcedBy,
     processes,
     processesEntry,
-    respawnOnly: master === true && processes <= 1,
+    respawnOnly: master === true && processes === 1,
     respawnEntries,
     environmentEntries: deciding.filter((e) => e.origin === 'environment'),
     conditionalEntries: deciding.filter((e) => e.conditional),
@@ -92,6 +94,15 @@ export function buildForkModel(config: EffectiveConfig, version: UwsgiVersion): 
     registerAtForkRuns: osAfterFork || forkHooks,
     summary: summarize(config, master, masterState.forcedBy, processes, lazyApps, lazyOld),
   };
+}
+
+/** Mules, farms and spoolers: forked from the master after the app loads, like workers (facts §3). */
+const OTHER_CHILDREN: readonly string[] = ['mule', 'mules', 'farm', 'spooler'];
+
+function otherChildren(config: EffectiveConfig): Tri {
+  const entries = OTHER_CHILDREN.flatMap((o) => config.getAll(o)).filter((e) => !(e.option === 'mules' && e.value.trim() === '0'));
+  if (entries.some((e) => !e.conditional)) return true;
+  return entries.length > 0 ? 'conditional' : false;
 }
 
 /** A falsy `lazy-apps = false` line is where the fix lands; a truthy one explains the verdict. */

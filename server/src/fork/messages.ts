@@ -42,6 +42,8 @@ export function forkReason(fork: ForkModel, entry: AppEntry): string {
   let text: string;
   if (entry.kind === 'shared-import') {
     text = `uWSGI imports \`shared-import\` modules in the first process before any fork, even with lazy-apps (${fork.summary})`;
+  } else if (fork.processes <= 0 && fork.processesEntry) {
+    text = `uWSGI imports the app in the master and runs no workers, but forks its mules and spoolers from it (${fork.summary})`;
   } else if (fork.master === false) {
     text = `with no master, the process that imports the app is worker 1 and forks the other ${Math.max(fork.processes - 1, 1)} from it (${fork.summary})`;
   } else if (fork.respawnOnly) {
