@@ -37,9 +37,8 @@ const COLLECTING = new Set(['list', 'tuple', 'set', 'frozenset', 'sorted']);
  * is iterated there: run it now. Returns the call's value for `next(g)` / `list(g)`.
  */
 export function consumeArguments(builtin: string | undefined, positional: Value[], keywords: Map<string, Value>): Value | undefined {
-  const drain = (v: Value): Value => (v.kind === 'generator' ? { kind: 'sequence', items: [v.consume()] } : v);
-  for (let i = 0; i < positional.length; i++) positional[i] = drain(positional[i]);
-  for (const [k, v] of keywords) keywords.set(k, drain(v));
+  for (let i = 0; i < positional.length; i++) positional[i] = iterated(positional[i]);
+  for (const [k, v] of keywords) keywords.set(k, iterated(v));
   const first = positional[0];
   if (builtin === 'next') return first?.kind === 'sequence' ? first.items[0] : undefined;
   if (builtin && COLLECTING.has(builtin) && first?.kind === 'sequence') return first;
