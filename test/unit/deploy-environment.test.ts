@@ -142,6 +142,12 @@ test('sh start.sh in compose, relative to the build context; a script that does 
     '/ws/start.sh': 'python manage.py migrate\nuwsgi --ini uwsgi.ini\n',
   };
   assert.deepEqual(uwsgiEnvironmentOf(contextFor(files)).map((e) => e.variable), ['UWSGI_PROCESSES']);
+  const tini = {
+    ...files,
+    '/ws/compose.yml': files['/ws/compose.yml'].replace('sh start.sh', '["tini", "--", "./start.sh"]'),
+    '/ws/start.sh': 'uwsgi --ini uwsgi.ini --master\n',
+  };
+  assert.deepEqual(commandLineOptionsOf(contextFor(tini)).map((o) => o.option), ['master'], 'an init wrapper in front still runs the script');
   const other = { ...files, '/ws/start.sh': 'gunicorn app:app\n', '/ws/worker.ini': '[uwsgi]\n' };
   assert.deepEqual(uwsgiEnvironmentOf(contextFor(other)).map((e) => e.variable), ['UWSGI_PROCESSES'], 'the lone service with UWSGI_* still applies');
 });

@@ -23,12 +23,14 @@ export interface StartPlace {
 export function uwsgiThroughScript(context: RuleContext, words: readonly Word[], place: StartPlace): UwsgiCommand | undefined {
   const first = words[0];
   if (!first) return undefined;
-  const scriptWord = SHELLS.has(basename(first.text)) ? words[1] : first;
+  // `tini -- ./start.sh`, `dumb-init /entrypoint.sh`: an init wrapper in front still runs the script.
+  const wrapped = words.slice(0, 4).find((w) => /\.(sh|bash)$/.test(w.text));
+  const scriptWord = SHELLS.has(basename(first.text)) ? words[1] : wrapped ?? first;
   if (!scriptWord || scriptWord.text.startsWith('-')) return undefined;
   const path = scriptPath(context, scriptWord.text, place);
   const text = path ? context.fs.readFile(path) : undefined;
   if (!path || text === undefined) return undefined;
-  // A `\` at the end of a line continues the command; two spaces keep every offset.
+  // A `\` at the end of a line continues the command; blanks of the same length keep every offset.
   const joined = text.replace(/\\\r?\n/g, (m) => ' '.repeat(m.length));
   let offset = 0;
   for (const line of joined.split('\n')) {
