@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initPythonParser, parsePython, pythonParserState } from '../../server/src/python/parser';
+import { blankCommentLines } from '../../server/src/python/commentLines';
 import { dottedName, stringValue, type PyNode } from '../../server/src/python/pyNode';
 
 function find(node: PyNode, type: string): PyNode[] {
@@ -49,4 +50,20 @@ test('string literal values and deep nesting do not overflow', async () => {
   assert.equal(stringValue(find(parsed.root, 'string')[0]), 'sqlite:///x.db');
   const deep = 'x = ' + '('.repeat(3000) + '1' + ')'.repeat(3000) + '\n';
   assert.ok(parsePython('/w/e.py', deep));
+});
+
+test('whole-line comments are hidden from the scanner without moving offsets or changing strings', async () => {
+  await initPythonParser();
+  // A long commented-out block after a def used to cost the scanner quadratic time (10,000 lines: 7 s).
+  const block = '# old = create_engine("x")\n    # don\'t\n'.repeat(3000);
+  const text = `def f():\n    return 1\n${block}s = """\n# not a comment\n"""\nt = '#'\n# """\nu = 2\n`;
+  assert.equal(blankCommentLines(text).length, text.length);
+  assert.equal(blankCommentLines(text).split('\n').length, text.split('\n').length);
+  const parsed = parsePython('/w/comments.py', text)!;
+  const assignments = find(parsed.root, 'assignment').sort((a, b) => a.start - b.start);
+  assert.deepEqual(assignments.map((a) => a.text), ['s = """\n# not a comment\n"""', "t = '#'", 'u = 2']);
+  assert.equal(assignments[2].start, text.indexOf('u = 2'));
+  const s = find(parsed.root, 'string').find((n) => n.text.startsWith('"""'))!;
+  assert.equal(stringValue(s), '\n# not a comment\n');
+  assert.equal(parsed.hasErrors, false);
 });

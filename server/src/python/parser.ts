@@ -1,6 +1,7 @@
 // `require` (not `import`): bundlers then pick web-tree-sitter's CommonJS build, which finds its
 // wasm via __dirname; the ESM build needs import.meta.url, which a CommonJS bundle does not have.
 import TreeSitter = require('web-tree-sitter');
+import { blankCommentLines } from './commentLines';
 import { PyNode, type ParsedPython } from './pyNode';
 
 /**
@@ -100,7 +101,7 @@ export function parsePython(path: string, text: string): ParsedPython | undefine
   }
   let parsed: ParsedPython | undefined;
   try {
-    const tree = parser.parse(text);
+    const tree = parser.parse(blankCommentLines(text));
     if (!tree) return undefined;
     parsed = { path, text, root: copyTree(tree.walk(), text), hasErrors: tree.rootNode.hasError };
     tree.delete();
