@@ -66,3 +66,13 @@ test('one suggestion per option, never two aliases of it', () => {
   const venv = suggestOptions('virtual_env', '2.0.30');
   assert.equal(venv.filter((n) => ['home', 'virtualenv', 'venv', 'pyhome'].includes(n)).length, 1);
 });
+
+test('ranking is remembered per (name, version) and each caller gets its own copy', () => {
+  const first = rankOptionSuggestions('lazy_apps', '2.0.30');
+  first[0].strong = false;
+  first.pop();
+  const again = rankOptionSuggestions('lazy_apps', '2.0.30');
+  assert.equal(again[0].name, 'lazy-apps');
+  assert.equal(again[0].strong, true);
+  assert.equal(again.length, first.length + 1);
+});

@@ -93,11 +93,22 @@ function normalise(name: string): string {
   return name.trim().replace(/^-+/, '').toLowerCase().replace(/[_.\s]+/g, '-');
 }
 
-function namesFor(version: UwsgiVersion): string[] {
-  return optionRecords()
-    .filter((record) => record.argumentByVersion[version])
-    .map((record) => record.name);
+const namesByVersion = new Map<UwsgiVersion, { names: string[]; known: Set<string> }>();
+
+function namesFor(version: UwsgiVersion): { names: string[]; known: Set<string> } {
+  let entry = namesByVersion.get(version);
+  if (!entry) {
+    const names = optionRecords()
+      .filter((record) => record.argumentByVersion[version])
+      .map((record) => record.name);
+    namesByVersion.set(version, (entry = { names, known: new Set(names) }));
+  }
+  return entry;
 }
+
+/** Configs repeat the same unknown key (a 1 MB generated ini: 120,000 times); ranking is a scan of every option. */
+const rankedCache = new Map<string, OptionSuggestion[]>();
+const RANKED_CACHE_LIMIT = 2000;
 
 /** Prefers core/python/http options, then shorter names, when distances tie. */
 function pluginRank(name: string): number {
@@ -111,8 +122,17 @@ function pluginRank(name: string): number {
  * uWSGI matches names exactly, so `lazy_apps`, `Lazy-Apps` and `lazyapps` all miss `lazy-apps`.
  */
 export function rankOptionSuggestions(name: string, version: UwsgiVersion): OptionSuggestion[] {
-  const names = namesFor(version);
-  const known = new Set(names);
+  const key = `${version}\0${name}`;
+  let ranked = rankedCache.get(key);
+  if (!ranked) {
+    if (rankedCache.size >= RANKED_CACHE_LIMIT) rankedCache.clear();
+    rankedCache.set(key, (ranked = rank(name, version)));
+  }
+  return ranked.map((s) => ({ ...s }));
+}
+
+function rank(name: string, version: UwsgiVersion): OptionSuggestion[] {
+  const { names, known } = namesFor(version);
   const wanted = normalise(name);
   const found = new Map<string, OptionSuggestion>();
   const options = new Set<string>();
