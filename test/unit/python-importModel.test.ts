@@ -210,3 +210,10 @@ test('class members: reading a @property at import runs its getter; staticmethod
   assert.deepEqual(stat.effects.map((e) => e.site.label), ['psycopg2.connect(dsn)', 'psycopg2.connect(dsn)']);
   assert.ok(stat.effects.every((e) => e.resource.stored), 'both kept in module globals');
 });
+
+test('async def bodies run only when awaited or handed to an event loop', () => {
+  const app = 'import asyncio, psycopg2\nasync def warm():\n    return psycopg2.connect("x")\n';
+  assert.deepEqual(effectsOf({ '/w/app.py': app + 'warm()\n' }), [], 'a coroutine nobody awaits never runs');
+  assert.deepEqual(effectsOf({ '/w/app.py': app + 'CONN = asyncio.run(warm())\n' }), ['connect psycopg2.connect("x")']);
+  assert.deepEqual(effectsOf({ '/w/app.py': app + 'async def main():\n    return await warm()\nasyncio.run(main())\n' }), ['connect psycopg2.connect("x")']);
+});

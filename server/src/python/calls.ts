@@ -6,7 +6,7 @@ import type { Args } from './evalExpressions';
 import { evalExpr, markStored } from './evalExpressions';
 import { execBlock } from './execStatements';
 import { importDotted } from './execImports';
-import { isGeneratorFunction } from './generators';
+import { isCoroutineFunction, isGeneratorFunction } from './generators';
 import type { ImportRun } from './importRun';
 import { MAX_DEPTH, siteLabel } from './importRun';
 import type { PyNode } from './pyNode';
@@ -86,6 +86,11 @@ export function invoke(run: ImportRun, fn: FunctionValue, args: Args, site: Fram
     // The body waits for the first iteration, and runs at most once.
     let result: Value | undefined;
     return { kind: 'generator', consume: () => (result ??= runBody(run, fn, args, site, callerScope)?.yielded ?? UNKNOWN) };
+  }
+  if (isCoroutineFunction(fn.def)) {
+    // A coroutine runs when awaited (or run by an event loop) and gives what it returns.
+    let result: Value | undefined;
+    return { kind: 'generator', consume: () => (result ??= runBody(run, fn, args, site, callerScope)?.returned ?? UNKNOWN) };
   }
   const scope = runBody(run, fn, args, site, callerScope);
   // A context-manager generator gives the `with` target what it yields.

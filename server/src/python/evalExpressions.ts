@@ -64,8 +64,11 @@ function evalNode(run: ImportRun, node: PyNode, scope: Scope): Value {
     case 'expression_list':
       return { kind: 'sequence', items: node.children.map((c) => evalExpr(run, c, scope)) };
     case 'parenthesized_expression':
-    case 'await':
       return evalExpr(run, node.children[0], scope);
+    case 'await': {
+      const value = evalExpr(run, node.children[0], scope);
+      return value.kind === 'generator' ? value.consume() : value;
+    }
     case 'assignment':
       return evalAssignment(run, node, scope);
     case 'named_expression': {

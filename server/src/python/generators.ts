@@ -14,6 +14,11 @@ export function isGeneratorFunction(def: PyNode): boolean {
   return known;
 }
 
+/** `async def`: calling it makes a coroutine; the body runs when awaited or handed to `asyncio.run()`. */
+export function isCoroutineFunction(def: PyNode): boolean {
+  return def.type === 'function_definition' && /^async\s/.test(def.text);
+}
+
 function containsYield(node: PyNode | undefined): boolean {
   if (!node) return false;
   for (const child of node.children) {
