@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEffectiveConfig } from '../../server/src/config/effectiveConfig';
+import { isInterpolated } from '../../server/src/config/blockConditions';
+import { parenthesisedInners, replaceParenthesised } from '../../server/src/core/parenthesised';
 import { MemoryFileSystem } from '../../server/src/core/fileSystem';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { UwsgiEnvironmentSetting } from '../../server/src/deploy/uwsgiEnvironment';
@@ -336,4 +338,22 @@ test('%o is the path as given in the include, %O/%P the root file', () => {
   });
   assert.equal(config.first('a')?.value, 'conf/x.ini');
   assert.equal(config.first('b')?.value, '/app/uwsgi.ini');
+});
+
+test('a long unbalanced %( / $( / @( value expands what closes and keeps the rest verbatim', () => {
+  // Found by the fuzzer: the regex form retried from every opener, so 44,000 `%(` took seconds.
+  const tail = '%('.repeat(20_000);
+  const config = one(`base = /srv\nmodule = app%(base)${tail}\nchdir = $(HOME)@(x${'$('.repeat(5_000)}\n`);
+  assert.equal(config.first('module')?.value, `app/srv${tail}`);
+  assert.ok(config.first('chdir')?.value.endsWith('$('.repeat(5_000)));
+  assert.deepEqual(parenthesisedInners('a%(b)c%(d %(e)%(', '%'), ['b', 'd %(e']);
+  assert.equal(replaceParenthesised('$(A)x$(', '$', (_whole, inner) => inner.toLowerCase()), 'ax$(');
+});
+
+test('a declared value with ${VAR} is interpolated only when a } closes it', () => {
+  assert.equal(isInterpolated('${A}'), true);
+  assert.equal(isInterpolated('x$HOME'), true);
+  assert.equal(isInterpolated('a${b'), false);
+  assert.equal(isInterpolated('${'.repeat(30_000)), false);
+  assert.equal(isInterpolated('$1 and $'), false);
 });

@@ -9,7 +9,9 @@ const IF_OPT = new Set(['if-opt', 'if-not-opt']);
  * could not resolve) is only known on the host: the variable is set, but not to this text.
  */
 export function isInterpolated(value: string): boolean {
-  return /\$\{[^}]*\}|\$[A-Za-z_]/.test(value);
+  // Not `/\$\{[^}]*\}/`: it rescans from every `${` when no `}` follows, quadratic on a long unbalanced value.
+  const open = value.indexOf('${');
+  return (open >= 0 && value.indexOf('}', open + 2) >= 0) || /\$[A-Za-z_]/.test(value);
 }
 
 /** What a block condition can be judged against while the config is read. */

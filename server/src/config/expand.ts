@@ -1,5 +1,6 @@
 import type { FileSystem } from '../core/fileSystem';
 import { dirname, resolvePath } from '../core/fileSystem';
+import { replaceParenthesised } from '../core/parenthesised';
 import type { UwsgiVersion } from '../core/settings';
 import { isInterpolated } from './blockConditions';
 import type { ConfigProblem, ConfigVariable, EffectiveEntry } from './model';
@@ -76,7 +77,7 @@ export class Expander {
     let unresolved = p.magicUnresolved;
     let unknown = p.magicUnresolved;
     const variables: ConfigVariable[] = [];
-    let text = p.magicText.replace(/\$\(([^)]*)\)/g, (whole, name: string) => {
+    let text = replaceParenthesised(p.magicText, '$', (whole, name) => {
       const found = this.variable(name);
       if (found === undefined) {
         unresolved = true;
@@ -86,7 +87,7 @@ export class Expander {
       if (found.variable) variables.push(found.variable);
       return found.text;
     });
-    text = text.replace(/@\(([^)]*)\)/g, (whole, target: string) => {
+    text = replaceParenthesised(text, '@', (whole, target) => {
       const readKey = `${p.entry.file}\0${p.entry.order}\0${target}`;
       if (!this.reads.has(readKey)) this.reads.set(readKey, this.readTarget(target, p.entry));
       const read = this.reads.get(readKey);
@@ -98,7 +99,7 @@ export class Expander {
       return read;
     });
     let budget = MAX_VALUE_LENGTH - text.length;
-    text = text.replace(/%\(([^)]*)\)/g, (whole, inner: string) => {
+    text = replaceParenthesised(text, '%', (whole, inner) => {
       const value = this.placeholder(inner.trim(), depth);
       if (value === undefined || value.text.length > budget) {
         unresolved = true;

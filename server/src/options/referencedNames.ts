@@ -1,4 +1,5 @@
 import type { EffectiveConfig } from '../config/effectiveConfig';
+import { parenthesisedInners } from '../core/parenthesised';
 
 const MATH_OPERATORS = new Set(['+', '-', '*', '/', '++', '--']);
 
@@ -10,8 +11,8 @@ const MATH_OPERATORS = new Set(['+', '-', '*', '/', '++', '--']);
 export function placeholderReferencesOf(config: EffectiveConfig): Set<string> {
   const names = new Set<string>();
   for (const entry of config.entries) {
-    for (const match of entry.raw.matchAll(/%\(([^)]*)\)/g)) {
-      const inner = match[1].trim();
+    for (const raw of parenthesisedInners(entry.raw, '%')) {
+      const inner = raw.trim();
       const parts = inner.split(/\s+/);
       if (parts.some((part) => MATH_OPERATORS.has(part))) {
         for (const part of parts) if (!MATH_OPERATORS.has(part) && !/^\d+$/.test(part)) names.add(part);
