@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pinAtLeast, pinnedVersion, pythonPins } from '../../server/src/deploy/pythonPins';
 import { parseSpecifier, rangeAtLeast } from '../../server/src/deploy/pep440';
+import { parseRequirement } from '../../server/src/deploy/requirementLine';
 import { contextFor, spanText } from './appTestContext';
 
 test('requirements.txt: exact pin, extras, markers, comments and -r includes', () => {
@@ -134,4 +135,13 @@ test('Pipfile.lock default packages are locked versions; broken JSON is ignored'
   assert.equal(pinAtLeast(flask, '2.3'), true);
   assert.equal(pinnedVersion(context, 'pytest'), undefined);
   assert.deepEqual(pythonPins(contextFor({ '/ws/Pipfile.lock': '{"default": ' })), []);
+});
+
+test('a requirement line with a long whitespace run is read in linear time, same answers', () => {
+  // Found by the fuzzer: `flask` + 3,000 spaces + `x` backtracked for 9 s (adjacent `\s*` runs).
+  assert.equal(parseRequirement(`flask${' '.repeat(30_000)}x`), undefined);
+  assert.deepEqual(parseRequirement(`Flask${'\t'.repeat(30_000)}>=2.3`), { name: 'flask', specifier: '>=2.3' });
+  assert.deepEqual(parseRequirement('Flask [async] ( >= 2.3 , <3 ) ; python_version >= "3.8"'), { name: 'flask', specifier: '>=2.3,<3' });
+  assert.deepEqual(parseRequirement('psycopg2-binary'), { name: 'psycopg2-binary', specifier: '' });
+  assert.equal(parseRequirement('flask @ https://x/flask.whl'), undefined);
 });

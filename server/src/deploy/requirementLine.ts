@@ -13,7 +13,9 @@ export function normalizePackageName(name: string): string {
 /** Reads one requirement; undefined for URLs, paths, options and anything else that names no version. */
 export function parseRequirement(text: string): Requirement | undefined {
   const body = text.split(';')[0].trim();
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(\(?\s*(?:[<>=!~^]|===)[^@]*?\)?)?\s*$/.exec(body);
+  // No two whitespace runs may meet (body is trimmed, so no trailing `\s*` either): adjacent `\s*` made a
+  // name followed by 30,000 spaces and a stray character backtrack for minutes.
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\]\s*)?((?:\(\s*)?(?:[<>=!~^]|===)[^@]*?\)?)?$/.exec(body);
   if (!m) return undefined;
   const specifier = (m[2] ?? '').replace(/[()\s]/g, '');
   return { name: normalizePackageName(m[1]), specifier };
