@@ -191,6 +191,8 @@ test('if-opt / if-not-opt blocks are decided by the options read before them: th
   assert.equal(config.get('master')?.conditional, false);
   assert.equal(config.value('harakiri'), '30');
   assert.equal(config.get('threads'), undefined, 'a name set after the block does not count');
+  const whole = one('if-not-opt = master\nmaster = true\nharakiri = 30\nendif =\n');
+  assert.equal(whole.value('harakiri'), '30', 'an option set inside the block does not change its verdict');
   const conditional = one('if-env = X\nlazy = 1\nendif =\nif-opt = lazy\nmaster = true\nendif =\n');
   assert.equal(conditional.truthy('master'), 'conditional');
 });

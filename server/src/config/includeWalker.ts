@@ -1,5 +1,5 @@
 import { basename, dirname, resolvePath } from '../core/fileSystem';
-import type { IniDocument, IniSection } from '../ini/model';
+import type { IniDocument, IniLogicBlock, IniSection } from '../ini/model';
 import { parseIni } from '../ini/parser';
 import { sectionsNamed } from '../ini/query';
 import { blockApplies } from './blockConditions';
@@ -90,9 +90,13 @@ export class IncludeWalker {
     const magic = magicTableFor(path, asGiven, section, this.rootMagic);
     this.rootMagic ??= magic;
     const here = [...frames, { path, section }];
+    // Judged once per block, when its first option is reached: what came before the opener decides.
+    const verdicts = new Map<IniLogicBlock, boolean | undefined>();
     for (const entry of file.sections.flatMap((s) => s.entries)) {
       // A block the declared environment or the options so far decide: uWSGI adds its options, or never.
-      const applies = blockApplies(entry, this.state);
+      const block = entry.block;
+      if (block && !verdicts.has(block) && block.open !== entry && block.close !== entry) verdicts.set(block, blockApplies(entry, this.state));
+      const applies = block && block.open !== entry && block.close !== entry ? verdicts.get(block) : undefined;
       if (applies === false) continue;
       const expanded = applyMagic(entry, magic);
       const effective = addIniEntry(this.state, path, doc, entry, expanded, conditional, chain);
