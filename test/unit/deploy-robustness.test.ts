@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readCompose } from '../../server/src/deploy/compose';
 import { readDockerfile } from '../../server/src/deploy/dockerfile';
 import { pythonPins } from '../../server/src/deploy/pythonPins';
-import { readSystemdUnit } from '../../server/src/deploy/systemdUnit';
+import { readEnvFile, readSystemdUnit } from '../../server/src/deploy/systemdUnit';
+import { readYaml } from '../../server/src/deploy/yamlLite';
 import { readToml } from '../../server/src/deploy/tomlLite';
 import { uwsgiEnvironmentOf } from '../../server/src/deploy/uwsgiEnvironment';
 import { appEntriesOf } from '../../server/src/app/appEntries';
@@ -49,4 +50,15 @@ test('the whole deploy + entry pipeline over garbage deployment files', () => {
       appEntriesOf(context);
     }, JSON.stringify(text));
   }
+});
+
+test('long whitespace runs in compose, YAML and env files read the same, in linear time', () => {
+  // Found by the fuzzer: a lazy key/value pattern before `\s*:` / `\s*$` rescanned the run at every step.
+  const pad = ' '.repeat(40_000);
+  assert.deepEqual(readYaml(`x =${pad}"`), { kind: 'map', entries: [], start: 0, end: pad.length + 4 });
+  assert.deepEqual(readEnvFile(`A=a${pad}b  \nexport B = 'c'\n`).map((e) => [e.name, e.value]), [['A', `a${pad}b`], ['B', 'c']]);
+  const compose = readCompose('/ws/docker-compose.yml', `services:\n  web${pad}x:\n    image: a\n  api :\n    environment:\n      - UWSGI_LAZY_APPS=1\n`);
+  assert.deepEqual(compose.services.map((s) => s.name), [`web${pad}x`, 'api']);
+  const map = readYaml('a b  : 1\n"c: d": 2\ne:f: 3\n');
+  assert.deepEqual(map?.kind === 'map' ? map.entries.map((e) => e.key) : [], ['a b', 'c: d']);
 });

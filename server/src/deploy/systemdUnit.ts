@@ -63,9 +63,10 @@ export function readEnvFile(text: string): UnitEnv[] {
   for (const raw of text.split('\n')) {
     const lineStart = pos;
     pos += raw.length + 1;
-    const m = /^(\s*(?:export\s+)?)([A-Za-z_][\w.]*)\s*=\s*(.*?)\s*$/.exec(raw.replace(/\r$/, ''));
+    // `(.*)` then trimEnd: a lazy `(.*?)\s*$` is quadratic in a long run of spaces inside the value.
+    const m = /^(\s*(?:export\s+)?)([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(raw.replace(/\r$/, ''));
     if (!m) continue;
-    const value = m[3].replace(/^(["'])(.*)\1$/, '$2');
+    const value = m[3].trimEnd().replace(/^(["'])(.*)\1$/, '$2');
     out.push({ name: m[2], value, start: lineStart + m[1].length, end: lineStart + raw.replace(/\r$/, '').trimEnd().length });
   }
   return out;

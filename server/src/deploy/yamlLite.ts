@@ -87,7 +87,7 @@ function parseMap(lines: Line[], c: { i: number }, indent: number): YamlMap {
   const start = lines[c.i].start;
   while (c.i < lines.length && lines[c.i].indent === indent) {
     const line = lines[c.i];
-    const m = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(\s+|$)/.exec(line.text);
+    const m = /^("[^"]*"|'[^']*'|[^\s:#](?:[^:#]*[^\s:#])?)\s*:(\s+|$)/.exec(line.text);
     if (!m || line.text.startsWith('- ')) {
       c.i++;
       continue;
@@ -199,8 +199,9 @@ function flowItems(inner: string, offset: number, raw = false): YamlScalar[] {
   return items;
 }
 
+/** Keys end on a non-space (not a lazy `*?` before `\s*:`, which is quadratic in a long run of spaces). */
 function isMapLine(text: string): boolean {
-  return /^("[^"]*"|'[^']*'|[^\s:#"'[{][^:#]*?)\s*:(\s|$)/.test(text);
+  return /^("[^"]*"|'[^']*'|[^\s:#"'[{](?:[^:#]*[^\s:#])?)\s*:(\s|$)/.test(text);
 }
 
 function stripComment(line: string): string {
