@@ -9,6 +9,11 @@ import type { ConfigFileRole, EffectiveEntry } from './model';
 
 /** uWSGI has no limit, it recurses until it crashes; we stop well before. */
 export const MAX_INCLUDE_DEPTH = 16;
+/**
+ * Depth alone does not bound the work: each file including the next three times is 3^16 reads, which
+ * exhausted the heap (found by fuzzing). Real configs read a few dozen files per load.
+ */
+export const MAX_INCLUDED_FILES = 1000;
 
 const OTHER_FORMAT_KEYS = new Set(['yaml', 'yml', 'json', 'js', 'xml', 'xmlconfig', 'sqlite', 'sqlite3', 'ldap', 'config']);
 
@@ -32,6 +37,8 @@ export class IncludeWalker {
   private rootMagic: MagicTable | undefined;
   private readonly deferred: Deferred[] = [];
   private inheritCount = 0;
+  private readCount = 0;
+  private budgetReported = false;
 
   constructor(private readonly state: LoadState) {}
 
@@ -132,6 +139,13 @@ export class IncludeWalker {
     }
     if (frames.length >= MAX_INCLUDE_DEPTH) {
       this.problem('includeTooDeep', via, path, chain, via.conditional, `Includes nest more than ${MAX_INCLUDE_DEPTH} levels deep; uwsgi-lint stops following them here.`);
+      return;
+    }
+    if (++this.readCount > MAX_INCLUDED_FILES) {
+      if (!this.budgetReported) {
+        this.budgetReported = true;
+        this.problem('includeTooDeep', via, path, chain, via.conditional, `Includes read more than ${MAX_INCLUDED_FILES} files (the same files included over and over); uwsgi-lint stops following them here.`);
+      }
       return;
     }
     this.read(path, section, given || path, key === 'include' ? 'include' : key, via, frames, via.conditional);
