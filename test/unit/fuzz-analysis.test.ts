@@ -9,7 +9,7 @@ import { mutateWorkspace, seeded } from './helpers/fuzzMutations';
 // gets a diagnostic, never a throw, an internal error (UW000), a span outside its file or a fix that
 // cannot be applied. Reproduce one case with FUZZ_SEED=<seed> (and FUZZ_CASES=1).
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const CASES = Number(process.env.FUZZ_CASES ?? 140);
+const CASES = Number(process.env.FUZZ_CASES ?? 250);
 
 before(async () => {
   await prepareEngine();

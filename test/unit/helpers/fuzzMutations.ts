@@ -106,6 +106,13 @@ const INI: Record<string, TextMutation> = {
     ws.files[other] = `[uwsgi]\nini = ${path}\nprocesses = 3\n`;
     return `${text}\nini = ${other}\n`;
   },
+  includeFanout: (next, text, ws) => {
+    const levels = 8 + int(next, 14);
+    const fan = 2 + int(next, 3);
+    for (let i = 0; i < levels; i++) ws.files[`${ws.root}/fan${i}.ini`] = `[uwsgi]\n${`ini = fan${i + 1}.ini\n`.repeat(fan)}x${i} = %(x${i})\n`;
+    ws.files[`${ws.root}/fan${levels}.ini`] = '[uwsgi]\nprocesses = 2\n';
+    return `${text}\ninclude = fan0.ini\n`;
+  },
   placeholderChain: (next, text) => {
     const n = 20 + int(next, 200);
     const doubling = next() < 0.5;
