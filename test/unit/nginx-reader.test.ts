@@ -127,3 +127,18 @@ test('uWSGI socket addresses: TCP when there is a colon, UNIX paths and abstract
   assert.equal(parseSocketAddress(''), undefined);
   assert.equal(parseSocketAddress('host:notaport'), undefined);
 });
+
+test('nginx includes that fan out stop at a file budget instead of overflowing the stack', () => {
+  // Found by fuzzing: files each including the next seven times overflowed the stack in every UW4xx rule.
+  const files: Record<string, string> = {
+    '/ws/nginx.conf': 'http {\n server {\n  location / {\n   include n0.conf;\n   uwsgi_pass unix:/run/app.sock;\n  }\n }\n}\n',
+    '/ws/n6.conf': 'uwsgi_read_timeout 5;\n',
+  };
+  // 7^6 = 117,649 reads without a budget, within the depth limit.
+  for (let i = 0; i < 6; i++) files[`/ws/n${i}.conf`] = `include n${i + 1}.conf;\n`.repeat(7) + `uwsgi_param X${i} y;\n`;
+  const setup = nginxSetupOf(contextFor(files));
+  assert.equal(setup.passes.length, 1);
+  const timeout = inheritedDirective(setup.passes[0], 'uwsgi_read_timeout');
+  assert.equal(timeout?.args[0].text, '5');
+  assert.ok(setup.passes[0].scopes[0].length <= 2 * 1000 + 10);
+});
