@@ -151,3 +151,13 @@ test('sh start.sh in compose, relative to the build context; a script that does 
   const other = { ...files, '/ws/start.sh': 'gunicorn app:app\n', '/ws/worker.ini': '[uwsgi]\n' };
   assert.deepEqual(uwsgiEnvironmentOf(contextFor(other)).map((e) => e.variable), ['UWSGI_PROCESSES'], 'the lone service with UWSGI_* still applies');
 });
+
+test('a 250,000-line env_file is read without overflowing the stack', () => {
+  // Found by fuzzing: push(...list) of every variable threw "Maximum call stack size exceeded" in every rule.
+  const context = contextFor({
+    '/ws/uwsgi.ini': '[uwsgi]\nmodule = app\n',
+    '/ws/docker-compose.yml': 'services:\n  web:\n    command: uwsgi --ini uwsgi.ini\n    env_file: .env\n',
+    '/ws/.env': 'A=1\n'.repeat(250_000) + 'UWSGI_LAZY_APPS=1\n',
+  });
+  assert.deepEqual(uwsgiEnvironmentOf(context).map((s) => s.option), ['lazy-apps']);
+});

@@ -145,3 +145,12 @@ test('a requirement line with a long whitespace run is read in linear time, same
   assert.deepEqual(parseRequirement('psycopg2-binary'), { name: 'psycopg2-binary', specifier: '' });
   assert.equal(parseRequirement('flask @ https://x/flask.whl'), undefined);
 });
+
+test('a 250,000-line requirements file (included with -r) is read without overflowing the stack', () => {
+  const context = contextFor({
+    '/ws/uwsgi.ini': '[uwsgi]\nmodule = app\n',
+    '/ws/requirements.txt': '-r more.txt\n',
+    '/ws/more.txt': 'six==1.0\n'.repeat(250_000) + 'flask==2.3.1\n',
+  });
+  assert.equal(pinnedVersion(context, 'flask')?.specifier, '==2.3.1');
+});

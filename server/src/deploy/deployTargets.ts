@@ -58,7 +58,7 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
         const stage = dockerfile?.runtime;
         const label = `${relativeTo(base, compose.path)} service ${service.name}`;
         const env = stageEnv(dockerfile, stage, base);
-        for (const envFile of service.envFiles) env.push(...envFileVars(context, envFile, base));
+        for (const envFile of service.envFiles) for (const item of envFileVars(context, envFile, base)) env.push(item);
         for (const e of service.environment) env.push({ name: e.name, value: e.value, origin: span(compose.path, e), via: label });
         const mappings = [
           ...service.volumes.map((v) => ({ target: v.container, host: v.host, via: `${label}: volume ${relativeTo(base, v.host)}:${v.container}` })),
@@ -106,7 +106,7 @@ export function deployTargetsOf(context: RuleContext): DeployTarget[] {
       if (!unit.uwsgi.runsUwsgi) continue;
       const label = relativeTo(base, unit.path);
       const env: TargetEnv[] = [];
-      for (const file of unit.environmentFiles) env.push(...envFileVars(context, resolvePath(dirname(unit.path), file), base));
+      for (const file of unit.environmentFiles) for (const item of envFileVars(context, resolvePath(dirname(unit.path), file), base)) env.push(item);
       for (const e of unit.environment) env.push({ name: e.name, value: e.value, origin: span(unit.path, e), via: `${label} Environment=` });
       targets.push({
         kind: 'systemd',

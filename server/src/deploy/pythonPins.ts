@@ -66,15 +66,15 @@ function pinsInFolder(context: RuleContext, dir: string): PythonPin[] {
   const out: PythonPin[] = [];
   const at = (name: string) => (dir === '/' ? '' : dir) + '/' + name;
   for (const name of names) {
-    if (/^requirements.*\.(txt|in)$/i.test(name)) out.push(...requirementsPins(context, at(name)));
-    else if (name === 'pyproject.toml') out.push(...pyprojectPins(context, at(name)));
-    else if (name === 'Pipfile') out.push(...pipfilePins(context, at(name)));
-    else if (name === 'poetry.lock' || name === 'uv.lock' || name === 'pdm.lock') out.push(...lockPins(context, at(name)));
-    else if (name === 'Pipfile.lock') out.push(...pipfileLockPins(context, at(name)));
+    if (/^requirements.*\.(txt|in)$/i.test(name)) for (const item of requirementsPins(context, at(name))) out.push(item);
+    else if (name === 'pyproject.toml') for (const item of pyprojectPins(context, at(name))) out.push(item);
+    else if (name === 'Pipfile') for (const item of pipfilePins(context, at(name))) out.push(item);
+    else if (name === 'poetry.lock' || name === 'uv.lock' || name === 'pdm.lock') for (const item of lockPins(context, at(name))) out.push(item);
+    else if (name === 'Pipfile.lock') for (const item of pipfileLockPins(context, at(name))) out.push(item);
   }
   if (names.includes('requirements')) {
     for (const name of context.fs.readDirectory(at('requirements')) ?? []) {
-      if (/\.(txt|in)$/.test(name)) out.push(...requirementsPins(context, at('requirements/' + name)));
+      if (/\.(txt|in)$/.test(name)) for (const item of requirementsPins(context, at('requirements/' + name))) out.push(item);
     }
   }
   return out;

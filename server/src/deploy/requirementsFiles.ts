@@ -24,7 +24,7 @@ export function readRequirementsFile(fs: FileSystem, path: string, seen = new Se
     if (content === '') continue;
     const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(content);
     if (include) {
-      out.push(...readRequirementsFile(fs, resolvePath(dirname(path), include[1]), seen));
+      for (const item of readRequirementsFile(fs, resolvePath(dirname(path), include[1]), seen)) out.push(item);
       continue;
     }
     if (content.startsWith('-')) continue;

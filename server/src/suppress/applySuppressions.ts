@@ -31,7 +31,7 @@ export function applySuppressions(findings: Finding[], fs: FileSystem, options: 
   for (const file of files) {
     const language = suppressionLanguageOf(file);
     const text = language ? fs.readFile(file) : undefined;
-    if (language && text !== undefined) suppressions.push(...parseSuppressions(file, text, language));
+    if (language && text !== undefined) for (const item of parseSuppressions(file, text, language)) suppressions.push(item);
   }
   if (suppressions.length === 0) return findings;
 
