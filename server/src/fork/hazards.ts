@@ -108,7 +108,7 @@ export function hookRuns(hook: Hook, fork: ForkModel, model: ImportModel): boole
 function overwritten(hook: Hook, model: ImportModel): boolean {
   const decorators = model.uwsgidecoratorsImports.map((i) => i.seq);
   if (decorators.length === 0) return false;
-  const firstImport = Math.min(...decorators);
+  const firstImport = decorators.reduce((a, b) => Math.min(a, b));
   if (hook.kind === 'postForkHook') return firstImport > hook.seq;
   if (hook.kind === 'postfork') return model.hooks.some((h) => h.kind === 'postForkHook' && h.seq > firstImport);
   return false;
