@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-
-const UWSGI_SECTION = /^\uFEFF?[ \t]*\[uwsgi\][ \t]*\r?$/m;
+import { isUwsgiConfig } from '../../server/src/core/configDiscovery';
 
 /**
  * An `.ini` file with a `[uwsgi]` section is a uWSGI config whatever its name. Such files
  * (and only those: other ini files stay with whichever extension owns them) are switched to
- * the uWSGI language so they get its grammar, hover and completion.
+ * the uWSGI language so they get its grammar, hover and completion. The server decides with
+ * the same function, so the editor and the linter agree on what a config is.
  */
 export function adoptUwsgiConfigs(): vscode.Disposable {
   const adopt = (document: vscode.TextDocument): void => {
-    if (document.languageId === 'uwsgi-ini' || !document.fileName.endsWith('.ini')) return;
-    if (UWSGI_SECTION.test(document.getText())) {
+    if (document.languageId === 'uwsgi-ini' || document.uri.scheme !== 'file') return;
+    if (isUwsgiConfig(document.uri.path, document.getText())) {
       void vscode.languages.setTextDocumentLanguage(document, 'uwsgi-ini');
     }
   };

@@ -1,6 +1,6 @@
 import type { FileSystem } from './fileSystem';
 import { normalizePath } from './fileSystem';
-import type { Finding } from './finding';
+import { findingKey, type Finding } from './finding';
 import type { LintSettings } from './settings';
 import { RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/rule';
@@ -73,7 +73,7 @@ function applySeverityOverrides(findings: Finding[], settings: LintSettings): Fi
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.file}\0${f.start}\0${f.end}\0${f.code}\0${f.message}`;
+    const key = findingKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -43,3 +43,8 @@ export interface Finding extends Span {
 }
 
 export const SOURCE = 'uwsgi-lint';
+
+/** Two findings with the same key are the same report (reached through two includes or two configs). */
+export function findingKey(finding: Finding): string {
+  return `${finding.file}\0${finding.start}\0${finding.end}\0${finding.code}\0${finding.message}`;
+}

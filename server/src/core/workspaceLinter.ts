@@ -1,7 +1,7 @@
 import { analyzeConfig, type AnalysisResult } from './analyze';
 import type { FileSystem } from './fileSystem';
 import { normalizePath } from './fileSystem';
-import type { Finding } from './finding';
+import { findingKey, type Finding } from './finding';
 import type { LintSettings } from './settings';
 import type { Rule } from '../rules/rule';
 
@@ -62,7 +62,7 @@ export class WorkspaceLinter {
     const seen = new Set<string>();
     for (const result of this.results.values()) {
       for (const finding of result.findings) {
-        const key = `${finding.file}\0${finding.start}\0${finding.end}\0${finding.code}\0${finding.message}`;
+        const key = findingKey(finding);
         if (seen.has(key)) continue;
         seen.add(key);
         let list = byFile.get(finding.file);

@@ -19,8 +19,8 @@ export class LintScheduler {
   readonly linter: WorkspaceLinter;
   private readonly configs = new Set<string>();
   private readonly pending = new Set<string>();
-  private published = new Map<string, string>();
-  private lastDiagnostics = new Map<string, Diagnostic[]>();
+  /** What each file was last sent, with its serialized form to skip unchanged re-sends. */
+  private published = new Map<string, { diagnostics: Diagnostic[]; serialized: string }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
@@ -75,7 +75,7 @@ export class LintScheduler {
 
   /** Diagnostics last published for a file (used by fix-all on save). */
   diagnosticsFor(path: string): Diagnostic[] {
-    return this.lastDiagnostics.get(path) ?? [];
+    return this.published.get(path)?.diagnostics ?? [];
   }
 
   /** Resolves once every scheduled analysis has run and its diagnostics are published. */
@@ -114,14 +114,12 @@ export class LintScheduler {
 
   private publish(): void {
     const ranges = new RangeConverter(this.fs);
-    const next = new Map<string, string>();
-    const nextDiagnostics = new Map<string, Diagnostic[]>();
+    const next = new Map<string, { diagnostics: Diagnostic[]; serialized: string }>();
     for (const [file, findings] of this.linter.findingsByFile()) {
       const diagnostics = findings.map((f) => toDiagnostic(f, ranges, this.toUri));
       const serialized = JSON.stringify(diagnostics);
-      next.set(file, serialized);
-      nextDiagnostics.set(file, diagnostics);
-      if (this.published.get(file) !== serialized) {
+      next.set(file, { diagnostics, serialized });
+      if (this.published.get(file)?.serialized !== serialized) {
         void this.connection.sendDiagnostics({ uri: this.toUri(file), diagnostics });
       }
     }
@@ -129,6 +127,5 @@ export class LintScheduler {
       if (!next.has(file)) void this.connection.sendDiagnostics({ uri: this.toUri(file), diagnostics: [] });
     }
     this.published = next;
-    this.lastDiagnostics = nextDiagnostics;
   }
 }
