@@ -5,10 +5,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyzeConfig } from '../server/src/core/analyze';
 import { MemoryFileSystem } from '../server/src/core/fileSystem';
-import type { Finding, TextEdit } from '../server/src/core/finding';
+import type { Finding } from '../server/src/core/finding';
 import { LineIndex } from '../server/src/core/lineIndex';
 import { DEFAULT_SETTINGS, type LintSettings } from '../server/src/core/settings';
 import { initPythonParser } from '../server/src/python/parser';
+import { applyFix } from '../test/unit/pythonTestKit';
 
 export const FIXTURE_ROOT = join(__dirname, '..', 'test', 'fixtures', 'fork-safety');
 
@@ -145,7 +146,7 @@ export function checkFixes(fixture: Fixture): FixCheck[] {
       const id = `${finding.code}\0${fix.title}\0${JSON.stringify(fix.edits)}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const after = run(applyEdits(fixture.files, fix.edits));
+      const after = run(applyFix(fixture.files, fix));
       const had = new Set(before.map((f) => f.code));
       checks.push({
         fixture: fixture.name,
@@ -159,15 +160,6 @@ export function checkFixes(fixture: Fixture): FixCheck[] {
   return checks;
 }
 
-/** Edits never overlap (Fix contract); applying from the end keeps earlier offsets valid. */
-function applyEdits(files: Record<string, string>, edits: TextEdit[]): Record<string, string> {
-  const out = { ...files };
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    const text = out[e.file] ?? '';
-    out[e.file] = text.slice(0, e.start) + e.newText + text.slice(e.end);
-  }
-  return out;
-}
 
 function dedupe(findings: ExpectedFinding[], key: (f: ExpectedFinding) => string): ExpectedFinding[] {
   const seen = new Map<string, ExpectedFinding>();

@@ -1,4 +1,5 @@
 import { MemoryFileSystem } from '../../server/src/core/fileSystem';
+import { applyEdits } from './helpers/applyEdits';
 import type { Finding } from '../../server/src/core/finding';
 import { DEFAULT_SETTINGS, type LintSettings } from '../../server/src/core/settings';
 import type { ReportedFinding, RuleContext } from '../../server/src/rules/rule';
@@ -29,10 +30,7 @@ export function contextFor(
 
 /** Applies a finding's fix edits to the file's text (edits must not overlap). */
 export function applyFix(text: string, fix: NonNullable<Finding['fixes']>[number], file: string): string {
-  const edits = fix.edits.filter((e) => e.file === file).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const edit of edits) out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
-  return out;
+  return applyEdits(text, fix.edits.filter((e) => e.file === file));
 }
 
 /** The text a span covers. */

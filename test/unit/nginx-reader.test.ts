@@ -1,27 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryFileSystem } from '../../server/src/core/fileSystem';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { inheritedDirective, nginxSetupOf } from '../../server/src/deploy/nginxSetup';
 import { parseNginx } from '../../server/src/deploy/nginxSyntax';
 import { parseNginxSize, parseNginxTime, parsePassTarget, parseUpstreamServer } from '../../server/src/deploy/nginxValues';
-import type { RuleContext } from '../../server/src/rules/rule';
 import { parseSocketAddress } from '../../server/src/serving/uwsgiSockets';
+import { contextFor } from './appTestContext';
 
-function contextFor(files: Record<string, string>, rootPath = '/ws/uwsgi.ini', roots: string[] = ['/ws']): RuleContext {
-  const memos = new Map<string, unknown>();
-  return {
-    rootPath,
-    section: 'uwsgi',
-    fs: new MemoryFileSystem(files),
-    settings: { ...DEFAULT_SETTINGS, workspaceRoots: roots },
-    memo<T>(key: string, compute: () => T): T {
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
-    report() {},
-  };
-}
 
 test('nginx syntax: comments, quotes, blocks, ${var} and spans', () => {
   const text = 'http { # c\n  server {\n    location / { uwsgi_pass "unix:/run/a.sock"; } # x;\n    add_header X "a;b" ;\n    set $x ${y}z;\n  }\n}\n';

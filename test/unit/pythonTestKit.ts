@@ -3,6 +3,7 @@ import { analyzeConfig } from '../../server/src/core/analyze';
 import { MemoryFileSystem } from '../../server/src/core/fileSystem';
 import type { Finding, Fix } from '../../server/src/core/finding';
 import { LineIndex } from '../../server/src/core/lineIndex';
+import { applyEdits } from './helpers/applyEdits';
 import { DEFAULT_SETTINGS, type LintSettings } from '../../server/src/core/settings';
 import type { Rule } from '../../server/src/rules/rule';
 
@@ -40,15 +41,11 @@ export function at(files: Record<string, string>, finding: { file: string; start
   return `${finding.file.replace('/w/', '')}:${line}`;
 }
 
-/** Applies a fix's edits to the workspace texts (edits of one file applied from the end). */
+/** Applies a fix's edits to the workspace texts, file by file. */
 export function applyFix(files: Record<string, string>, fix: Fix): Record<string, string> {
   const out = { ...files };
-  const files2 = new Set(fix.edits.map((e) => e.file));
-  for (const file of files2) {
-    let text = out[file] ?? '';
-    const edits = fix.edits.filter((e) => e.file === file).sort((a, b) => b.start - a.start);
-    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-    out[file] = text;
+  for (const file of new Set(fix.edits.map((e) => e.file))) {
+    out[file] = applyEdits(out[file] ?? '', fix.edits.filter((e) => e.file === file));
   }
   return out;
 }
